@@ -1,0 +1,67 @@
+package org.softwire.encap;
+
+import org.softwire.packet.GreHeader;
+import org.softwire.packet.IcmpHeader;
+import org.softwire.packet.Ipv4Header;
+import org.softwire.packet.Ipv6Header;
+import org.softwire.packet.PacketBuffer;
+
+/**
+ * Per-worker scratch for codecs: flyweight views, a buffer for ICMP errors to send back, the worker's counter
+ * stripe and the IPv4 identification counter. One context per thread; never shared.
+ */
+public final class CodecContext {
+    private final int worker;
+    private final PacketBuffer icmpOut;
+    private boolean icmpPending;
+    private int ipv4Id;
+
+    /** Views for codecs; what each holds between calls is unspecified. */
+    public final Ipv4Header outer4 = new Ipv4Header();
+    public final Ipv4Header inner4 = new Ipv4Header();
+    public final Ipv4Header quote4 = new Ipv4Header();
+    public final Ipv6Header outer6 = new Ipv6Header();
+    public final Ipv6Header inner6 = new Ipv6Header();
+    public final Ipv6Header quote6 = new Ipv6Header();
+    public final GreHeader gre = new GreHeader();
+    public final IcmpHeader icmp = new IcmpHeader();
+    public final IcmpHeader icmpQuote = new IcmpHeader();
+
+    /** @param worker index of the calling worker; selects its counter stripe */
+    public CodecContext(int worker) {
+        this(worker, PacketBuffer.allocate(2048, PacketBuffer.DEFAULT_HEADROOM));
+    }
+
+    public CodecContext(int worker, PacketBuffer icmpOut) {
+        if (worker < 0) {
+            throw new IllegalArgumentException("worker index " + worker + " is negative");
+        }
+        this.worker = worker;
+        this.icmpOut = icmpOut;
+        this.ipv4Id = (int) (System.nanoTime() ^ (worker * 0x9E3779B9L));
+    }
+
+    public int worker() {
+        return worker;
+    }
+
+    /** Buffer where a codec leaves an ICMP error for the inner sender; valid while {@link #icmpPending()}. */
+    public PacketBuffer icmpOut() {
+        return icmpOut;
+    }
+
+    /** True if the last codec call left an ICMP error in {@link #icmpOut()}. */
+    public boolean icmpPending() {
+        return icmpPending;
+    }
+
+    /** Codecs: mark that {@link #icmpOut()} holds an error to send. */
+    public void setIcmpPending(boolean pending) {
+        this.icmpPending = pending;
+    }
+
+    /** A fresh 16-bit IPv4 identification (RFC 6864) for outer headers this worker builds. */
+    public int nextIpv4Id() {
+        return (ipv4Id++) & 0xFFFF;
+    }
+}

@@ -1,0 +1,143 @@
+package org.softwire.packet;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * An immutable IPv4 or IPv6 address for the control plane, with the forms the data path compares against
+ * precomputed: {@link #v4()} as an int and {@link #hi()}/{@link #lo()} as two longs for IPv6. Parsing accepts
+ * literals only and never does a DNS lookup.
+ */
+public final class IpAddress {
+    private final IpFamily family;
+    private final byte[] bytes;
+    private final long hi;
+    private final long lo;
+
+    private IpAddress(IpFamily family, byte[] bytes) {
+        this.family = family;
+        this.bytes = bytes;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (family == IpFamily.IPV4) {
+            this.hi = 0;
+            this.lo = b.getInt(0) & 0xFFFFFFFFL;
+        } else {
+            this.hi = b.getLong(0);
+            this.lo = b.getLong(8);
+        }
+    }
+
+    /** An address from its 4 or 16 octets (copied). */
+    public static IpAddress of(byte[] octets) {
+        if (octets.length == 4) {
+            return new IpAddress(IpFamily.IPV4, octets.clone());
+        }
+        if (octets.length == 16) {
+            return new IpAddress(IpFamily.IPV6, octets.clone());
+        }
+        throw new IllegalArgumentException("an IP address has 4 or 16 octets, not " + octets.length);
+    }
+
+    /** An IPv4 address from its 32-bit value. */
+    public static IpAddress ofV4(int value) {
+        return new IpAddress(IpFamily.IPV4, ByteBuffer.allocate(4).putInt(value).array());
+    }
+
+    /** Reads an address of the given family at an absolute offset (control plane; allocates). */
+    public static IpAddress read(ByteBuffer data, int offset, IpFamily family) {
+        byte[] b = new byte[family.addressLength()];
+        data.get(offset, b);
+        return new IpAddress(family, b);
+    }
+
+    /**
+     * Parses an IPv4 dotted-quad or IPv6 literal (RFC 4291 text forms, optionally in brackets).
+     *
+     * @throws IllegalArgumentException with a clear message if the text is not an address literal
+     */
+    public static IpAddress parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty IP address");
+        }
+        String t = text.trim();
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        boolean v6 = t.indexOf(':') >= 0;
+        if (!v6 && !t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
+        }
+        if (v6 && !t.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
+        }
+        try {
+            byte[] b = InetAddress.getByName(t).getAddress();
+            if (!v6 && b.length != 4) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+            }
+            if (v6 && b.length == 4) {
+                // Java folds ::ffff:a.b.c.d into an Inet4Address; keep it as the IPv6 address it was written as.
+                byte[] m = new byte[16];
+                m[10] = (byte) 0xFF;
+                m[11] = (byte) 0xFF;
+                System.arraycopy(b, 0, m, 12, 4);
+                b = m;
+            }
+            return of(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address literal: '" + text + "'", e);
+        }
+    }
+
+    public IpFamily family() { return family; }
+
+    /** A copy of the address octets. */
+    public byte[] toByteArray() { return bytes.clone(); }
+
+    /** Writes the address octets at an absolute offset. */
+    public void writeTo(ByteBuffer data, int offset) { data.put(offset, bytes); }
+
+    /** True if the address at the given absolute offset equals this one (no allocation). */
+    public boolean matches(ByteBuffer data, int offset) {
+        if (family == IpFamily.IPV4) {
+            return data.getInt(offset) == (int) lo;
+        }
+        return data.getLong(offset) == hi && data.getLong(offset + 8) == lo;
+    }
+
+    /** The IPv4 address as an int (IPv4 only). */
+    public int v4() { return (int) lo; }
+
+    /** Upper 64 bits of an IPv6 address. */
+    public long hi() { return hi; }
+
+    /** Lower 64 bits of an IPv6 address (or the IPv4 address, zero-extended). */
+    public long lo() { return lo; }
+
+    public InetAddress toInetAddress() {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress && ((IpAddress) o).family == family && Arrays.equals(((IpAddress) o).bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() { return Arrays.hashCode(bytes); }
+
+    /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
+    @Override
+    public String toString() {
+        if (family == IpFamily.IPV4) {
+            return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+        }
+        return Ipv6Text.format(bytes);
+    }
+}

@@ -1,0 +1,255 @@
+package org.softwire.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Flyweight view of an IPv6 header (RFC 8200 §3) with an extension-header walker (§4). Offsets are absolute
+ * indices into {@link #data()}.
+ *
+ * <p>{@link #walk()} follows the extension-header chain from the fixed header to the first header that is not an
+ * IPv6 extension header, remembering the fragment header and the RFC 2473 Tunnel Encapsulation Limit option if
+ * it passes them. The results stay valid until the next {@code wrap}.
+ */
+public final class Ipv6Header {
+    public static final int LENGTH = 40;
+    public static final int OFF_VERSION_TC_FLOW = 0;
+    public static final int OFF_PAYLOAD_LENGTH = 4;
+    public static final int OFF_NEXT_HEADER = 6;
+    public static final int OFF_HOP_LIMIT = 7;
+    public static final int OFF_SOURCE = 8;
+    public static final int OFF_DESTINATION = 24;
+
+    /** Maximum number of extension headers the walker follows before calling the chain malformed. */
+    public static final int MAX_EXTENSION_HEADERS = 16;
+
+    private ByteBuffer data;
+    private int offset;
+    private int limit;
+
+    private int upperProtocol;
+    private int upperOffset;
+    private int fragmentOffset;
+    private int encapLimitOffset;
+    private int lastNextHeaderOffset;
+
+    public Ipv6Header wrap(PacketBuffer pkt) {
+        return wrap(pkt.data(), pkt.start(), pkt.end());
+    }
+
+    public Ipv6Header wrap(PacketBuffer pkt, int offset) {
+        return wrap(pkt.data(), offset, pkt.end());
+    }
+
+    public Ipv6Header wrap(ByteBuffer data, int offset, int limit) {
+        this.data = data;
+        this.offset = offset;
+        this.limit = limit;
+        this.upperProtocol = -1;
+        this.upperOffset = -1;
+        this.fragmentOffset = -1;
+        this.encapLimitOffset = -1;
+        this.lastNextHeaderOffset = -1;
+        return this;
+    }
+
+    /**
+     * Checks the fixed header: version 6 and a payload that fits in the available octets. A payload length of
+     * 0 (jumbogram, RFC 2675) is accepted only if nothing follows the header.
+     */
+    public DropReason validate() {
+        int available = limit - offset;
+        if (available < LENGTH) {
+            return DropReason.IPV6_TRUNCATED;
+        }
+        if (version() != 6) {
+            return DropReason.IPV6_BAD_VERSION;
+        }
+        if (LENGTH + payloadLength() > available) {
+            return DropReason.IPV6_BAD_PAYLOAD_LENGTH;
+        }
+        return DropReason.NONE;
+    }
+
+    /** True for the next-header values RFC 8200 §4 and IANA list as extension headers that we can walk. */
+    public static boolean isExtensionHeader(int nextHeader) {
+        switch (nextHeader) {
+            case 0:   // Hop-by-Hop Options
+            case 43:  // Routing
+            case 44:  // Fragment
+            case 60:  // Destination Options
+            case 51:  // Authentication Header
+            case 135: // Mobility
+            case 139: // HIP
+            case 140: // Shim6
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Walks the extension headers of a {@link #validate() validated} header, within the payload length.
+     *
+     * @return {@link DropReason#NONE}, with {@link #upperProtocol()} and {@link #upperOffset()} set, or
+     *         {@link DropReason#IPV6_BAD_EXTENSION_HEADER} if the chain is truncated, too long or malformed
+     */
+    public DropReason walk() {
+        int end = offset + LENGTH + payloadLength();
+        int nh = nextHeader();
+        int nhOffset = offset + OFF_NEXT_HEADER;
+        int p = offset + LENGTH;
+        for (int count = 0; isExtensionHeader(nh); count++) {
+            if (count >= MAX_EXTENSION_HEADERS || p + 8 > end) {
+                return DropReason.IPV6_BAD_EXTENSION_HEADER;
+            }
+            int len;
+            if (nh == 44) {
+                if (fragmentOffset >= 0) {
+                    return DropReason.IPV6_BAD_EXTENSION_HEADER;
+                }
+                fragmentOffset = p;
+                len = 8;
+            } else if (nh == 51) {
+                len = ((data.get(p + 1) & 0xFF) + 2) << 2; // RFC 4302 §2.2: in 4-octet units, minus 2
+            } else {
+                len = ((data.get(p + 1) & 0xFF) + 1) << 3;
+            }
+            if (p + len > end) {
+                return DropReason.IPV6_BAD_EXTENSION_HEADER;
+            }
+            if (nh == 60 && encapLimitOffset < 0) {
+                int found = findEncapLimit(p + 2, p + len);
+                if (found == -2) {
+                    return DropReason.IPV6_BAD_EXTENSION_HEADER;
+                }
+                encapLimitOffset = found;
+            }
+            nhOffset = p;
+            nh = data.get(p) & 0xFF;
+            p += len;
+        }
+        upperProtocol = nh;
+        upperOffset = p;
+        lastNextHeaderOffset = nhOffset;
+        return DropReason.NONE;
+    }
+
+    /** Scans TLV options in {@code [p, end)}: offset of the Tunnel Encapsulation Limit value, -1, or -2 if malformed. */
+    private int findEncapLimit(int p, int end) {
+        while (p < end) {
+            int type = data.get(p) & 0xFF;
+            if (type == 0) { // Pad1
+                p++;
+                continue;
+            }
+            if (p + 2 > end) {
+                return -2;
+            }
+            int len = data.get(p + 1) & 0xFF;
+            if (p + 2 + len > end) {
+                return -2;
+            }
+            if (type == 4) { // RFC 2473 §5.1 Tunnel Encapsulation Limit, length 1
+                return len == 1 ? p + 2 : -2;
+            }
+            p += 2 + len;
+        }
+        return -1;
+    }
+
+    public ByteBuffer data() { return data; }
+
+    public int offset() { return offset; }
+
+    public int limit() { return limit; }
+
+    public int version() { return (data.get(offset) & 0xFF) >>> 4; }
+
+    /** The 8-bit Traffic Class (DSCP and ECN). */
+    public int trafficClass() { return (data.getShort(offset) >>> 4) & 0xFF; }
+
+    public int dscp() { return trafficClass() >>> 2; }
+
+    public int ecn() { return trafficClass() & 0x03; }
+
+    public int flowLabel() { return data.getInt(offset) & 0x000FFFFF; }
+
+    public int payloadLength() { return data.getShort(offset + OFF_PAYLOAD_LENGTH) & 0xFFFF; }
+
+    /** Length of the whole packet from the payload length field. */
+    public int totalLength() { return LENGTH + payloadLength(); }
+
+    public int nextHeader() { return data.get(offset + OFF_NEXT_HEADER) & 0xFF; }
+
+    public int hopLimit() { return data.get(offset + OFF_HOP_LIMIT) & 0xFF; }
+
+    public long sourceHi() { return data.getLong(offset + OFF_SOURCE); }
+
+    public long sourceLo() { return data.getLong(offset + OFF_SOURCE + 8); }
+
+    public long destinationHi() { return data.getLong(offset + OFF_DESTINATION); }
+
+    public long destinationLo() { return data.getLong(offset + OFF_DESTINATION + 8); }
+
+    /** After {@link #walk()}: the first non-extension next-header value (e.g. 4, 41, 6, 17, 58, 59). */
+    public int upperProtocol() { return upperProtocol; }
+
+    /** After {@link #walk()}: absolute offset of the upper-layer header. */
+    public int upperOffset() { return upperOffset; }
+
+    /** After {@link #walk()}: absolute offset of the fragment header, or -1. */
+    public int fragmentHeaderOffset() { return fragmentOffset; }
+
+    /** After {@link #walk()}: absolute offset of the Tunnel Encapsulation Limit value octet, or -1. */
+    public int encapLimitOffset() { return encapLimitOffset; }
+
+    /** After {@link #walk()}: absolute offset of the octet holding {@link #upperProtocol()}. */
+    public int upperProtocolFieldOffset() { return lastNextHeaderOffset; }
+
+    /** After {@link #walk()}: true if a fragment header says this is a fragment (offset ≠ 0 or M set). */
+    public boolean isFragment() {
+        return fragmentOffset >= 0 && (data.getShort(fragmentOffset + 2) & 0xFFF9) != 0;
+    }
+
+    /** Writes version 6, traffic class and flow label. */
+    public Ipv6Header setVersionClassFlow(int trafficClass, int flowLabel) {
+        data.putInt(offset, (6 << 28) | ((trafficClass & 0xFF) << 20) | (flowLabel & 0x000FFFFF));
+        return this;
+    }
+
+    public Ipv6Header setTrafficClass(int trafficClass) {
+        int w = data.getInt(offset);
+        data.putInt(offset, (w & 0xF00FFFFF) | ((trafficClass & 0xFF) << 20));
+        return this;
+    }
+
+    public Ipv6Header setPayloadLength(int length) {
+        data.putShort(offset + OFF_PAYLOAD_LENGTH, (short) length);
+        return this;
+    }
+
+    public Ipv6Header setNextHeader(int nextHeader) {
+        data.put(offset + OFF_NEXT_HEADER, (byte) nextHeader);
+        return this;
+    }
+
+    public Ipv6Header setHopLimit(int hopLimit) {
+        data.put(offset + OFF_HOP_LIMIT, (byte) hopLimit);
+        return this;
+    }
+
+    public Ipv6Header setSource(long hi, long lo) {
+        data.putLong(offset + OFF_SOURCE, hi);
+        data.putLong(offset + OFF_SOURCE + 8, lo);
+        return this;
+    }
+
+    public Ipv6Header setDestination(long hi, long lo) {
+        data.putLong(offset + OFF_DESTINATION, hi);
+        data.putLong(offset + OFF_DESTINATION + 8, lo);
+        return this;
+    }
+
+    /** True if the source is in ff00::/8 (multicast). */
+    public boolean sourceIsMulticast() { return (data.get(offset + OFF_SOURCE) & 0xFF) == 0xFF; }
+}
