@@ -79,7 +79,9 @@ public final class Checksum {
 
     /**
      * RFC 1624 Eqn. 3: the new checksum after one 16-bit word changes from {@code oldWord} to {@code newWord}:
-     * {@code HC' = ~(~HC + ~m + m')}. Unlike RFC 1141's form it never yields 0xFFFF where 0x0000 is right.
+     * {@code HC' = ~(~HC + ~m + m')}. Unlike RFC 1141's form it never yields 0xFFFF where 0x0000 is right. It
+     * differs from a recomputation only when every covered word is zero (then it gives 0x0000, a recomputation
+     * 0xFFFF), which no IP header and no pseudo-header can be (RFC 1624 §3).
      */
     public static int update16(int checksum, int oldWord, int newWord) {
         int sum = (~checksum & 0xFFFF) + (~oldWord & 0xFFFF) + (newWord & 0xFFFF);
