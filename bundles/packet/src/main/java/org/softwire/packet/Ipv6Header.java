@@ -115,6 +115,10 @@ public final class Ipv6Header {
      * each header at most once), an AH whose length is not a multiple of 8 octets (RFC 4302 §2.2) and a
      * malformed option area in a Destination Options header that the TEL option scan crosses.
      *
+     * <p>In a non-first fragment (fragment offset ≠ 0) the walk stops after the fragment header: what follows is
+     * fragment data, so {@link #upperProtocol()} is the fragment header's Next Header and {@link #upperOffset()}
+     * points at data, not at a header. Check {@link #isFragment()} before reading the upper layer.
+     *
      * @return {@link DropReason#NONE}, with {@link #upperProtocol()} and {@link #upperOffset()} set, or
      *         {@link DropReason#IPV6_BAD_EXTENSION_HEADER} if the chain is truncated, too long or malformed
      *         ({@link DropReason#IPV6_TRUNCATED} if there is not even a fixed header)
@@ -164,6 +168,9 @@ public final class Ipv6Header {
             nhOffset = p;
             nh = data.get(p) & 0xFF;
             p += len;
+            if (fragmentOffset == p - len && (data.getShort(fragmentOffset + 2) & 0xFFF8) != 0) {
+                break; // RFC 8200 §4.5: a non-first fragment holds fragment data, not the next header
+            }
         }
         upperProtocol = nh;
         upperOffset = p;

@@ -89,6 +89,10 @@ class Ipv6HeaderTest {
         ip.wrap(PacketBuffer.of(b)).walk();
         assertThat(ip.isFragment()).isTrue();
         assertThat(ip.fragmentDataOffset()).isEqualTo(184);
+        // a non-first fragment: the walk stops after the fragment header, the rest is data
+        assertThat(ip.upperProtocol()).isEqualTo(60);
+        assertThat(ip.upperOffset() - ip.offset()).isEqualTo(80);
+        assertThat(ip.encapLimit()).isEqualTo(-1);
     }
 
     /** n Destination Options headers with PadN(4), the last pointing at No Next Header. */
