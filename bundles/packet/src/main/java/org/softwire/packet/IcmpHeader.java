@@ -164,6 +164,9 @@ public final class IcmpHeader {
 
     public boolean v6ChecksumValid(int ipOffset, int end) {
         int len = end - offset;
+        if (ipOffset < 0 || ipOffset + Ipv6Header.LENGTH > offset) {
+            return false; // no IPv6 header in front to take the pseudo-header from
+        }
         return Checksum.verify(data, offset, len, Checksum.pseudoHeader(data, ipOffset, IpFamily.IPV6, 58, len));
     }
 }

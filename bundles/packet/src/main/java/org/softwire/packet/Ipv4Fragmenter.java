@@ -14,8 +14,9 @@ import java.nio.ByteBuffer;
  * with DF set is refused with {@link DropReason#PACKET_TOO_BIG}: the caller answers with ICMP "fragmentation
  * needed" (RFC 1191).
  *
- * <p>A malformed option list is copied up to the first malformed option (the first fragment still carries the
- * original header unchanged).
+ * <p>The header checksum of the source is not verified (the caller checked it on receipt, or built the header);
+ * each fragment gets a freshly computed one. A datagram that fits is copied unchanged. A malformed option list
+ * is copied into later fragments up to the first malformed option (the first fragment keeps all options).
  */
 public final class Ipv4Fragmenter {
     /** RFC 791 §3.2: every internet module must be able to forward a datagram of 68 octets. */

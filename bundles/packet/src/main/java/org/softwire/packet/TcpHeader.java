@@ -85,6 +85,9 @@ public final class TcpHeader {
     /** True if the segment {@code [offset, limit)} sums to -0 with its pseudo-header. */
     public boolean checksumValid(IpFamily family, int ipOffset) {
         int len = limit - offset;
+        if (ipOffset < 0 || ipOffset + family.minHeaderLength() > offset) {
+            return false; // no IP header in front to take the pseudo-header from
+        }
         return Checksum.verify(data, offset, len, Checksum.pseudoHeader(data, ipOffset, family, PROTOCOL, len));
     }
 

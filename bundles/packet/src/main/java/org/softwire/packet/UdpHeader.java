@@ -71,6 +71,9 @@ public final class UdpHeader {
         if (checksum() == 0) {
             return family == IpFamily.IPV4;
         }
+        if (ipOffset < 0 || ipOffset + family.minHeaderLength() > offset) {
+            return false; // no IP header in front to take the pseudo-header from
+        }
         int len = length();
         return Checksum.verify(data, offset, len, Checksum.pseudoHeader(data, ipOffset, family, PROTOCOL, len));
     }
