@@ -19,8 +19,8 @@ import org.softwire.packet.PacketBuffer;
  *   <li>{@link Kind#CORRUPTION}: every offset set to a few values (0x00, 0xFF, 0x80, 0x7F, ±1, nibbles swapped
  *       to 0x0/0xF, each bit of the high nibble flipped), which covers version, IHL, data offset and flag bits;</li>
  *   <li>{@link Kind#LENGTH_LIE}: every 16-bit word (or only the declared {@link #lengthField length fields}) set
- *       to 0, 1, 7, 8, n−1, n, n+1, n/2, 0x7FFF, 0xFFFF and the original ±8; declared 8-bit fields get 0, 1,
- *       0x0F, 0x10, 0xF0, 0xFF;</li>
+ *       to 0, 1, 7, 8, n−1, n, n+1, n/2, 0x7FFF, 0xFFFF and the original ±8; declared 8-bit fields get 0x00,
+ *       0x01, 0xFF and, keeping the other nibble, each nibble set to 0, 1, 4, 5 and 15 (IHL, data offset);</li>
  *   <li>{@link Kind#RANDOM}: {@link #randomArrays N} random arrays of random length up to 2n, seeded.</li>
  * </ul>
  * The buffer has {@link #headroom} octets in front and {@link #tailroom} (default 0) behind the packet, so a
@@ -114,7 +114,16 @@ public final class Mutations {
                 if (f[1] == 2) {
                     lie16(underTest, report, f[0]);
                 } else {
-                    for (int value : new int[] {0, 1, 0x0F, 0x10, 0xF0, 0xFF}) {
+                    int o = valid[f[0]] & 0xFF;
+                    int hi = o & 0xF0;
+                    int lo = o & 0x0F;
+                    // whole octet, then each nibble alone (IHL and TCP data offset are nibbles)
+                    int[] values = {0x00, 0x01, 0xFF, hi, hi | 0x01, hi | 0x04, hi | 0x05, hi | 0x0F,
+                                    lo, lo | 0x10, lo | 0x40, lo | 0x50, lo | 0xF0};
+                    for (int value : values) {
+                        if (value == o) {
+                            continue;
+                        }
                         byte[] v = valid.clone();
                         v[f[0]] = (byte) value;
                         apply(underTest, report, Kind.LENGTH_LIE, v, "8-bit field at " + f[0] + " = " + value);
