@@ -60,7 +60,11 @@ public final class Checksum {
     }
 
     /**
-     * Pseudo-header sum for TCP/UDP/ICMPv6 over IPv4 or IPv6.
+     * Pseudo-header sum for TCP/UDP/ICMPv6 over IPv4 or IPv6 (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1).
+     *
+     * <p>The destination is read from the IP header. RFC 8200 §8.1 wants the final destination when a Routing
+     * header is present, which is the header's destination once Segments Left is 0, as on arrival at the last
+     * node; in transit (Segments Left &gt; 0) this sum is not the one the receiver will check.
      *
      * @param ipOffset  absolute offset of the IP header, whose source and destination are read
      * @param family    IP family of that header

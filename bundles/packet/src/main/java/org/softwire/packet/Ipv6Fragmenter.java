@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * header of the fragmentable part (RFC 8200 §4.5, RFC 7112), or the packet is refused.
  */
 public final class Ipv6Fragmenter {
-    /** RFC 8200 §5: the minimum link MTU. */
+    /** RFC 8200 §5: the minimum link MTU. Not enforced here: callers clamp the path MTU (RFC 2473 §7.1). */
     public static final int MIN_MTU = 1280;
 
     private final Ipv6Header ip = new Ipv6Header();
