@@ -60,7 +60,11 @@ public final class Checksum {
     }
 
     /**
-     * Pseudo-header sum for TCP/UDP/ICMPv6 over IPv4 or IPv6.
+     * Pseudo-header sum for TCP/UDP/ICMPv6 over IPv4 or IPv6 (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1).
+     *
+     * <p>The destination is read from the IP header. RFC 8200 §8.1 wants the final destination when a Routing
+     * header is present, which is the header's destination once Segments Left is 0, as on arrival at the last
+     * node; in transit (Segments Left &gt; 0) this sum is not the one the receiver will check.
      *
      * @param ipOffset  absolute offset of the IP header, whose source and destination are read
      * @param family    IP family of that header
@@ -79,7 +83,9 @@ public final class Checksum {
 
     /**
      * RFC 1624 Eqn. 3: the new checksum after one 16-bit word changes from {@code oldWord} to {@code newWord}:
-     * {@code HC' = ~(~HC + ~m + m')}. Unlike RFC 1141's form it never yields 0xFFFF where 0x0000 is right.
+     * {@code HC' = ~(~HC + ~m + m')}. Unlike RFC 1141's form it never yields 0xFFFF where 0x0000 is right. It
+     * differs from a recomputation only when every covered word is zero (then it gives 0x0000, a recomputation
+     * 0xFFFF), which no IP header and no pseudo-header can be (RFC 1624 §3).
      */
     public static int update16(int checksum, int oldWord, int newWord) {
         int sum = (~checksum & 0xFFFF) + (~oldWord & 0xFFFF) + (newWord & 0xFFFF);

@@ -71,7 +71,11 @@ public final class GreHeader {
         return DropReason.NONE;
     }
 
+    public ByteBuffer data() { return data; }
+
     public int offset() { return offset; }
+
+    public int limit() { return limit; }
 
     public int flags() { return data.getShort(offset + OFF_FLAGS) & 0xFFFF; }
 
@@ -88,6 +92,14 @@ public final class GreHeader {
     public int headerLength() { return lengthFor(hasChecksum(), hasKey(), hasSequence()); }
 
     public int payloadOffset() { return offset + headerLength(); }
+
+    /** Absolute offset of the key field, or -1 if absent. */
+    public int keyOffset() { return hasKey() ? offset + (hasChecksum() ? 8 : 4) : -1; }
+
+    /** Absolute offset of the sequence number field, or -1 if absent. */
+    public int sequenceOffset() {
+        return hasSequence() ? offset + 4 + (hasChecksum() ? 4 : 0) + (hasKey() ? 4 : 0) : -1;
+    }
 
     public int checksum() { return hasChecksum() ? data.getShort(offset + 4) & 0xFFFF : 0; }
 

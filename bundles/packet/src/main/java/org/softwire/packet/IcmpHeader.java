@@ -37,6 +37,8 @@ public final class IcmpHeader {
     public static final int V6_ECHO_REQUEST = 128;
     public static final int V6_ECHO_REPLY = 129;
     public static final int V6_CODE_ADDRESS_UNREACHABLE = 3;
+    public static final int V6_CODE_HOP_LIMIT_EXCEEDED = 0;
+    public static final int V6_CODE_ERRONEOUS_HEADER_FIELD = 0;
 
     private ByteBuffer data;
     private int offset;
@@ -52,6 +54,36 @@ public final class IcmpHeader {
         this.limit = limit;
         return this;
     }
+
+    /**
+     * Checks an ICMPv4 message {@code [offset, limit)}: at least the 8-octet header and a checksum over the whole
+     * message that verifies (RFC 792).
+     */
+    public DropReason validateV4() {
+        if (limit - offset < LENGTH) {
+            return DropReason.ICMPV4_TRUNCATED;
+        }
+        return v4ChecksumValid(limit) ? DropReason.NONE : DropReason.ICMPV4_BAD_CHECKSUM;
+    }
+
+    /**
+     * Checks an ICMPv6 message {@code [offset, limit)}: at least the 8-octet header (RFC 4443 §2.1 defines 4,
+     * every message type has 4 more) and a checksum that verifies with the pseudo-header of the IPv6 header at
+     * {@code ipOffset} (RFC 4443 §2.3).
+     */
+    public DropReason validateV6(int ipOffset) {
+        if (limit - offset < LENGTH) {
+            return DropReason.ICMPV6_TRUNCATED;
+        }
+        return v6ChecksumValid(ipOffset, limit) ? DropReason.NONE : DropReason.ICMPV6_BAD_CHECKSUM;
+    }
+
+    /** {@link #validateV4()} or {@link #validateV6(int)} by the family of the enclosing IP header. */
+    public DropReason validate(IpFamily family, int ipOffset) {
+        return family == IpFamily.IPV4 ? validateV4() : validateV6(ipOffset);
+    }
+
+    public ByteBuffer data() { return data; }
 
     public int offset() { return offset; }
 
@@ -76,6 +108,12 @@ public final class IcmpHeader {
 
     /** MTU of ICMPv6 Packet Too Big (RFC 4443 §3.2). */
     public int v6Mtu() { return data.getInt(offset + OFF_REST); }
+
+    /** Pointer of ICMPv4 Parameter Problem (RFC 792: the first octet of the word). */
+    public int v4Pointer() { return data.get(offset + OFF_REST) & 0xFF; }
+
+    /** Pointer of ICMPv6 Parameter Problem (RFC 4443 §3.4: the whole 32-bit word). */
+    public int v6Pointer() { return data.getInt(offset + OFF_REST); }
 
     /** Offset of the invoking packet quoted by an error message. */
     public int quoteOffset() { return offset + LENGTH; }
@@ -126,6 +164,9 @@ public final class IcmpHeader {
 
     public boolean v6ChecksumValid(int ipOffset, int end) {
         int len = end - offset;
+        if (ipOffset < 0 || ipOffset + Ipv6Header.LENGTH > offset) {
+            return false; // no IPv6 header in front to take the pseudo-header from
+        }
         return Checksum.verify(data, offset, len, Checksum.pseudoHeader(data, ipOffset, IpFamily.IPV6, 58, len));
     }
 }

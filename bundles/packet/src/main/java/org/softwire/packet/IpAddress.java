@@ -52,43 +52,41 @@ public final class IpAddress {
         return new IpAddress(family, b);
     }
 
+    /** An IPv6 address from its upper and lower 64 bits. */
+    public static IpAddress ofV6(long hi, long lo) {
+        return new IpAddress(IpFamily.IPV6, ByteBuffer.allocate(16).putLong(hi).putLong(lo).array());
+    }
+
     /**
-     * Parses an IPv4 dotted-quad or IPv6 literal (RFC 4291 text forms, optionally in brackets).
+     * Parses an IPv4 dotted quad or an IPv6 literal (RFC 4291 §2.2 text forms, optionally in brackets). Strict:
+     * no leading zeros in IPv4 parts, no zone identifiers, no host names (never a DNS lookup).
      *
-     * @throws IllegalArgumentException with a clear message if the text is not an address literal
+     * @throws IllegalArgumentException whose message quotes the text and says what is wrong with it
      */
     public static IpAddress parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty IP address");
         }
         String t = text.trim();
-        if (t.startsWith("[") && t.endsWith("]")) {
+        boolean bracketed = t.startsWith("[") && t.endsWith("]");
+        if (bracketed) {
             t = t.substring(1, t.length() - 1);
         }
-        boolean v6 = t.indexOf(':') >= 0;
-        if (!v6 && !t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
+        String why;
+        byte[] b;
+        if (t.indexOf(':') >= 0) {
+            b = new byte[16];
+            why = Ipv6Text.parseV6(t, b);
+        } else if (bracketed) {
+            throw new IllegalArgumentException("not an IP address: '" + text + "': brackets hold IPv6 addresses only");
+        } else {
+            b = new byte[4];
+            why = Ipv6Text.parseV4(t, b, 0);
         }
-        if (v6 && !t.matches("[0-9A-Fa-f:.]+")) {
-            throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
+        if (why != null) {
+            throw new IllegalArgumentException("not an IP address: '" + text + "': " + why);
         }
-        try {
-            byte[] b = InetAddress.getByName(t).getAddress();
-            if (!v6 && b.length != 4) {
-                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
-            }
-            if (v6 && b.length == 4) {
-                // Java folds ::ffff:a.b.c.d into an Inet4Address; keep it as the IPv6 address it was written as.
-                byte[] m = new byte[16];
-                m[10] = (byte) 0xFF;
-                m[11] = (byte) 0xFF;
-                System.arraycopy(b, 0, m, 12, 4);
-                b = m;
-            }
-            return of(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address literal: '" + text + "'", e);
-        }
+        return new IpAddress(b.length == 4 ? IpFamily.IPV4 : IpFamily.IPV6, b);
     }
 
     public IpFamily family() { return family; }
@@ -132,7 +130,7 @@ public final class IpAddress {
     @Override
     public int hashCode() { return Arrays.hashCode(bytes); }
 
-    /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
+    /** Canonical text: dotted quad, or RFC 5952 text for IPv6 (IPv4-mapped addresses as ::ffff:a.b.c.d). */
     @Override
     public String toString() {
         if (family == IpFamily.IPV4) {

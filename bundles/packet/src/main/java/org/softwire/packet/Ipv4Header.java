@@ -92,6 +92,12 @@ public final class Ipv4Header {
     /** Absolute offset of the payload. */
     public int payloadOffset() { return offset + headerLength(); }
 
+    /** Length of the options in octets (header length − 20). */
+    public int optionsLength() { return headerLength() - MIN_LENGTH; }
+
+    /** Absolute offset one past the datagram, from the total length field. */
+    public int end() { return offset + totalLength(); }
+
     /** Payload length from the total length field. */
     public int payloadLength() { return totalLength() - headerLength(); }
 
@@ -194,15 +200,38 @@ public final class Ipv4Header {
     /**
      * Decrements the TTL and patches the checksum incrementally (RFC 1624 Eqn. 3).
      *
-     * @return the new TTL
+     * @return the new TTL, or -1, changing nothing, if the TTL was already 0
      */
     public int decrementTtl() {
         int word = data.getShort(offset + OFF_TTL) & 0xFFFF;
         int ttl = word >>> 8;
+        if (ttl == 0) {
+            return -1;
+        }
         int newWord = word - 0x100;
         data.putShort(offset + OFF_TTL, (short) newWord);
-        setChecksum(Checksum.update16(checksum(), word, newWord & 0xFFFF));
+        setChecksum(Checksum.update16(checksum(), word, newWord));
         return ttl - 1;
+    }
+
+    /**
+     * Rewrites the source address, patching the header checksum incrementally (RFC 1624 Eqn. 3). The transport
+     * checksum, which covers the address through its pseudo-header, is the caller's: see
+     * {@link TransportChecksum#updateAddress32}.
+     */
+    public Ipv4Header rewriteSource(int address) {
+        int old = source();
+        setSource(address);
+        setChecksum(Checksum.update32(checksum(), old, address));
+        return this;
+    }
+
+    /** Rewrites the destination address, patching the header checksum incrementally; see {@link #rewriteSource}. */
+    public Ipv4Header rewriteDestination(int address) {
+        int old = destination();
+        setDestination(address);
+        setChecksum(Checksum.update32(checksum(), old, address));
+        return this;
     }
 
     /** Rewrites the TOS octet, patching the checksum incrementally. */

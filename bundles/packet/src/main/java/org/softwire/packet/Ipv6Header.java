@@ -19,6 +19,18 @@ public final class Ipv6Header {
     public static final int OFF_SOURCE = 8;
     public static final int OFF_DESTINATION = 24;
 
+    public static final int HOP_BY_HOP = 0;
+    public static final int ROUTING = 43;
+    public static final int FRAGMENT = 44;
+    public static final int ESP = 50;
+    public static final int AUTHENTICATION = 51;
+    public static final int NO_NEXT_HEADER = 59;
+    public static final int DESTINATION_OPTIONS = 60;
+    /** Length of the fragment header (RFC 8200 §4.5). */
+    public static final int FRAGMENT_HEADER_LENGTH = 8;
+    /** Option type of the Tunnel Encapsulation Limit (RFC 2473 §5.1). */
+    public static final int OPTION_TUNNEL_ENCAP_LIMIT = 4;
+
     /** Maximum number of extension headers the walker follows before calling the chain malformed. */
     public static final int MAX_EXTENSION_HEADERS = 16;
 
@@ -53,8 +65,9 @@ public final class Ipv6Header {
     }
 
     /**
-     * Checks the fixed header: version 6 and a payload that fits in the available octets. A payload length of
-     * 0 (jumbogram, RFC 2675) is accepted only if nothing follows the header.
+     * Checks the fixed header: version 6 and a payload that fits in the available octets. Octets after the
+     * payload (link padding) are allowed. A jumbogram (payload length 0 with a Hop-by-Hop header and octets
+     * following, RFC 2675) is refused as {@link DropReason#IPV6_BAD_PAYLOAD_LENGTH}: we carry none.
      */
     public DropReason validate() {
         int available = limit - offset;
@@ -64,7 +77,11 @@ public final class Ipv6Header {
         if (version() != 6) {
             return DropReason.IPV6_BAD_VERSION;
         }
-        if (LENGTH + payloadLength() > available) {
+        int pl = payloadLength();
+        if (LENGTH + pl > available) {
+            return DropReason.IPV6_BAD_PAYLOAD_LENGTH;
+        }
+        if (pl == 0 && nextHeader() == HOP_BY_HOP && available > LENGTH) {
             return DropReason.IPV6_BAD_PAYLOAD_LENGTH;
         }
         return DropReason.NONE;
@@ -81,6 +98,8 @@ public final class Ipv6Header {
             case 135: // Mobility
             case 139: // HIP
             case 140: // Shim6
+            case 253: // experimentation and testing (RFC 3692, RFC 4727)
+            case 254:
                 return true;
             default:
                 return false;
@@ -88,36 +107,58 @@ public final class Ipv6Header {
     }
 
     /**
-     * Walks the extension headers of a {@link #validate() validated} header, within the payload length.
+     * Walks the extension headers of a {@link #validate() validated} header, within the payload length (and
+     * never past the limit, even if the header was not validated). Each call starts afresh.
+     *
+     * <p>Rejected as malformed: a chain longer than {@link #MAX_EXTENSION_HEADERS}, a header that runs past the
+     * payload, a Hop-by-Hop header anywhere but first (RFC 8200 §4.1), a second fragment header (RFC 8200 §4.1:
+     * each header at most once), an AH whose length is not a multiple of 8 octets (RFC 4302 §2.2) and a
+     * malformed option area in a Destination Options header that the TEL option scan crosses.
+     *
+     * <p>In a non-first fragment (fragment offset ≠ 0) the walk stops after the fragment header: what follows is
+     * fragment data, so {@link #upperProtocol()} is the fragment header's Next Header and {@link #upperOffset()}
+     * points at data, not at a header. Check {@link #isFragment()} before reading the upper layer.
      *
      * @return {@link DropReason#NONE}, with {@link #upperProtocol()} and {@link #upperOffset()} set, or
      *         {@link DropReason#IPV6_BAD_EXTENSION_HEADER} if the chain is truncated, too long or malformed
+     *         ({@link DropReason#IPV6_TRUNCATED} if there is not even a fixed header)
      */
     public DropReason walk() {
-        int end = offset + LENGTH + payloadLength();
+        upperProtocol = -1;
+        upperOffset = -1;
+        fragmentOffset = -1;
+        encapLimitOffset = -1;
+        lastNextHeaderOffset = -1;
+        if (limit - offset < LENGTH) {
+            return DropReason.IPV6_TRUNCATED;
+        }
+        int end = Math.min(offset + LENGTH + payloadLength(), limit);
         int nh = nextHeader();
         int nhOffset = offset + OFF_NEXT_HEADER;
         int p = offset + LENGTH;
         for (int count = 0; isExtensionHeader(nh); count++) {
-            if (count >= MAX_EXTENSION_HEADERS || p + 8 > end) {
+            if (count >= MAX_EXTENSION_HEADERS || p + 8 > end || (nh == HOP_BY_HOP && count > 0)) {
                 return DropReason.IPV6_BAD_EXTENSION_HEADER;
             }
             int len;
-            if (nh == 44) {
+            if (nh == FRAGMENT) {
                 if (fragmentOffset >= 0) {
                     return DropReason.IPV6_BAD_EXTENSION_HEADER;
                 }
                 fragmentOffset = p;
-                len = 8;
-            } else if (nh == 51) {
+                len = FRAGMENT_HEADER_LENGTH;
+            } else if (nh == AUTHENTICATION) {
                 len = ((data.get(p + 1) & 0xFF) + 2) << 2; // RFC 4302 §2.2: in 4-octet units, minus 2
+                if ((len & 7) != 0) {
+                    return DropReason.IPV6_BAD_EXTENSION_HEADER; // RFC 4302 §2.2: a multiple of 8 over IPv6
+                }
             } else {
                 len = ((data.get(p + 1) & 0xFF) + 1) << 3;
             }
             if (p + len > end) {
                 return DropReason.IPV6_BAD_EXTENSION_HEADER;
             }
-            if (nh == 60 && encapLimitOffset < 0) {
+            if (nh == DESTINATION_OPTIONS && encapLimitOffset < 0) {
                 int found = findEncapLimit(p + 2, p + len);
                 if (found == -2) {
                     return DropReason.IPV6_BAD_EXTENSION_HEADER;
@@ -127,6 +168,9 @@ public final class Ipv6Header {
             nhOffset = p;
             nh = data.get(p) & 0xFF;
             p += len;
+            if (fragmentOffset == p - len && (data.getShort(fragmentOffset + 2) & 0xFFF8) != 0) {
+                break; // RFC 8200 §4.5: a non-first fragment holds fragment data, not the next header
+            }
         }
         upperProtocol = nh;
         upperOffset = p;
@@ -149,7 +193,7 @@ public final class Ipv6Header {
             if (p + 2 + len > end) {
                 return -2;
             }
-            if (type == 4) { // RFC 2473 §5.1 Tunnel Encapsulation Limit, length 1
+            if (type == OPTION_TUNNEL_ENCAP_LIMIT) { // RFC 2473 §5.1 Tunnel Encapsulation Limit, length 1
                 return len == 1 ? p + 2 : -2;
             }
             p += 2 + len;
@@ -211,6 +255,26 @@ public final class Ipv6Header {
         return fragmentOffset >= 0 && (data.getShort(fragmentOffset + 2) & 0xFFF9) != 0;
     }
 
+    /** After {@link #walk()}: the Tunnel Encapsulation Limit value (0-255), or -1 if no option was found. */
+    public int encapLimit() { return encapLimitOffset < 0 ? -1 : data.get(encapLimitOffset) & 0xFF; }
+
+    /** After {@link #walk()}: the fragment header's Identification, or 0 without one. */
+    public int fragmentIdentification() { return fragmentOffset < 0 ? 0 : data.getInt(fragmentOffset + 4); }
+
+    /** After {@link #walk()}: the fragment offset in octets, or 0 without a fragment header. */
+    public int fragmentDataOffset() {
+        return fragmentOffset < 0 ? 0 : data.getShort(fragmentOffset + 2) & 0xFFF8;
+    }
+
+    /** After {@link #walk()}: the fragment header's M (more fragments) flag. */
+    public boolean fragmentMore() { return fragmentOffset >= 0 && (data.get(fragmentOffset + 3) & 1) != 0; }
+
+    /** Absolute offset of the payload (the first octet after the fixed header). */
+    public int payloadOffset() { return offset + LENGTH; }
+
+    /** Absolute offset one past the payload, from the payload length field. */
+    public int payloadEnd() { return offset + LENGTH + payloadLength(); }
+
     /** Writes version 6, traffic class and flow label. */
     public Ipv6Header setVersionClassFlow(int trafficClass, int flowLabel) {
         data.putInt(offset, (6 << 28) | ((trafficClass & 0xFF) << 20) | (flowLabel & 0x000FFFFF));
@@ -248,6 +312,26 @@ public final class Ipv6Header {
         data.putLong(offset + OFF_DESTINATION, hi);
         data.putLong(offset + OFF_DESTINATION + 8, lo);
         return this;
+    }
+
+    public Ipv6Header setFlowLabel(int flowLabel) {
+        int w = data.getInt(offset);
+        data.putInt(offset, (w & 0xFFF00000) | (flowLabel & 0x000FFFFF));
+        return this;
+    }
+
+    /**
+     * Decrements the hop limit (no checksum to patch in IPv6).
+     *
+     * @return the new hop limit, or -1, changing nothing, if it was already 0
+     */
+    public int decrementHopLimit() {
+        int h = hopLimit();
+        if (h == 0) {
+            return -1;
+        }
+        setHopLimit(h - 1);
+        return h - 1;
     }
 
     /** True if the source is in ff00::/8 (multicast). */
