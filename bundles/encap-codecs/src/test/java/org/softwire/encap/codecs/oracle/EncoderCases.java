@@ -191,7 +191,7 @@ final class EncoderCases {
                 "gre.flags.sequence_number=1", "gre.key=0x0000abcd", "gre.sequence_number=0", "gre.proto=0x0800",
                 "ip.ttl=64,63"));
         encap("gre-ipv4 key seq csum, ipv6 udp", GRE4, all4, ipv6(H6, S6, 0, 64, UDP, 21, -1), exp(
-                "frame.protocols=raw:ip:gre:ipv6:udp:echo", "gre.key=0x0000abcd", "gre.sequence_number=1",
+                "frame.protocols=raw:ip:gre:ipv6:udp:echo", "gre.key=0x0000abcd", "gre.flags.checksum=1", "gre.sequence_number=1",
                 "gre.proto=0x86dd", "ipv6.hlim=63"));
         Tunnel plain4 = new Tunnel(v4("gre4").build(), 0);
         encap("gre-ipv4 plain, ipv4 icmp", GRE4, plain4, ipv4(H4, S4, 0, 64, false, ICMP, 0), exp(
@@ -204,6 +204,7 @@ final class EncoderCases {
         Tunnel all6 = new Tunnel(v6("gre6-all").greKey(7).greSequence(true).greChecksum(true).build(), 0);
         encap("gre-ipv6 key seq csum, ipv6 icmpv6", GRE6, all6, ipv6(H6, S6, 0, 64, ICMPV6, 3, -1), exp(
                 "frame.protocols=raw:ipv6:gre:ipv6:icmpv6:data", "ipv6.nxt=47,58", "gre.key=0x00000007",
+                "gre.flags.checksum=1",
                 "gre.sequence_number=0", "gre.proto=0x86dd", "ipv6.hlim=64,63"));
         Tunnel tel6 = new Tunnel(v6("gre6-tel").encapLimit(4).greChecksum(true).build(), 0);
         encap("gre-ipv6 csum + limit 4, ipv4 udp", GRE6, tel6, ipv4(H4, S4, 0, 64, true, UDP, 7), exp(
