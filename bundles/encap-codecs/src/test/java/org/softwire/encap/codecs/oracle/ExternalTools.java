@@ -27,8 +27,13 @@ final class ExternalTools {
     /** What CI installs: {@code apt-get install tshark python3-scapy}. */
     static final String INSTALL_HINT = "apt-get install -y tshark python3-scapy";
     static final long TIMEOUT_SECONDS = 120;
-    /** scapy is packaged for the system interpreter; a python3 found first on PATH may lack it. */
-    static final String PYTHON = "/usr/bin/python3";
+    /**
+     * scapy is packaged for the system interpreter; a python3 found first on PATH may lack it. System property
+     * {@code softwire.oracle.python} overrides it (and {@code softwire.oracle.tshark} the tshark executable),
+     * e.g. to check that a missing tool skips locally and fails under CI.
+     */
+    static final String PYTHON = System.getProperty("softwire.oracle.python", "/usr/bin/python3");
+    static final String TSHARK_OVERRIDE = System.getProperty("softwire.oracle.tshark");
 
     private static String tshark;
     private static String tsharkProblem;
@@ -71,9 +76,9 @@ final class ExternalTools {
     /** The tshark executable; skips or fails the test if there is none that runs. */
     static synchronized String tshark() {
         if (tshark == null && tsharkProblem == null) {
-            String candidate = findOnPath("tshark");
-            if (candidate == null) {
-                tsharkProblem = "tshark (not on PATH nor in /usr/bin)";
+            String candidate = TSHARK_OVERRIDE != null ? TSHARK_OVERRIDE : findOnPath("tshark");
+            if (candidate == null || !Files.isExecutable(Path.of(candidate))) {
+                tsharkProblem = "tshark (" + (candidate == null ? "not on PATH nor in /usr/bin" : candidate) + ")";
             } else {
                 try {
                     Result r = run(List.of(candidate, "--version"), 30);
