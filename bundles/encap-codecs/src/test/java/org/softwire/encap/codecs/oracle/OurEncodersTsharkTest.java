@@ -70,6 +70,25 @@ class OurEncodersTsharkTest {
         return tests.stream();
     }
 
+    /** tshark reads what PcapWriter writes in nanosecond resolution and with a snapshot length. */
+    @org.junit.jupiter.api.Test
+    void tsharkReadsNanosecondFilesCutBySnaplen() throws IOException {
+        String tshark = ExternalTools.tshark();
+        Path pcap = ExternalTools.workDir("our-encoders").resolve("nanos-snaplen.pcap");
+        byte[] v6 = Packets.ipv6(EncoderCases.H6, EncoderCases.S6, 0, 64, Packets.UDP, 100, -1);
+        byte[] v4 = Packets.ipv4(EncoderCases.H4, EncoderCases.S4, 0, 64, false, Packets.TCP, 0);
+        try (PcapWriter w = PcapWriter.create(pcap, 64, true)) {
+            w.write(PacketBuffer.of(v6), 1_700_000_000_123_456_789L);
+            w.write(PacketBuffer.of(v4), 1_700_000_001_000_000_001L);
+        }
+        ExternalTools.Result r = ExternalTools.run(List.of(tshark, "-r", pcap.toString(), "-n", "-T", "fields",
+                "-E", "separator=|", "-e", "frame.time_epoch", "-e", "frame.len", "-e", "frame.cap_len",
+                "-e", "frame.protocols"), ExternalTools.TIMEOUT_SECONDS).assertSuccess();
+        assertThat(r.stdout().strip().split("\n")).as(r.describe("printed")).containsExactly(
+                "1700000000.123456789|" + v6.length + "|64|raw:ipv6:udp:echo",
+                "1700000001.000000001|" + v4.length + "|" + v4.length + "|raw:ip:tcp");
+    }
+
     static void check(EncoderCases.Frame f, int number, Map<String, String> got, Path pcap) {
         SoftAssertions soft = new SoftAssertions();
         String where = "frame " + number + " (" + f.label() + ") of " + pcap + ": " + got;
