@@ -91,8 +91,39 @@ final class EncoderCases {
         return m;
     }
 
+    /**
+     * What every encapsulated frame must show whatever the case: outer and inner source and destination, outer
+     * TTL / hop limit = the tunnel's, inner = the original less one when the tunnel decrements it. A field of the
+     * other family must be absent (empty).
+     */
+    static Map<String, String> addressesAndTtl(TunnelConfig config, byte[] inner) {
+        List<String> src6 = new ArrayList<>();
+        List<String> dst6 = new ArrayList<>();
+        List<String> src4 = new ArrayList<>();
+        List<String> dst4 = new ArrayList<>();
+        List<String> hlim = new ArrayList<>();
+        List<String> ttl = new ArrayList<>();
+        boolean outerV6 = config.outerFamily() == org.softwire.packet.IpFamily.IPV6;
+        (outerV6 ? src6 : src4).add(config.local().toString());
+        (outerV6 ? dst6 : dst4).add(config.remote().toString());
+        (outerV6 ? hlim : ttl).add(Integer.toString(config.hopLimit()));
+        boolean innerV6 = (inner[0] & 0xF0) == 0x60;
+        int a = innerV6 ? 8 : 12;
+        int alen = innerV6 ? 16 : 4;
+        (innerV6 ? src6 : src4).add(IpAddress.of(java.util.Arrays.copyOfRange(inner, a, a + alen)).toString());
+        (innerV6 ? dst6 : dst4).add(IpAddress.of(java.util.Arrays.copyOfRange(inner, a + alen, a + 2 * alen)).toString());
+        int t = inner[innerV6 ? 7 : 8] & 0xFF;
+        (innerV6 ? hlim : ttl).add(Integer.toString(config.decrementInnerTtl() ? t - 1 : t));
+        return exp("ipv6.src=" + String.join(",", src6), "ipv6.dst=" + String.join(",", dst6),
+                "ip.src=" + String.join(",", src4), "ip.dst=" + String.join(",", dst4),
+                "ipv6.hlim=" + String.join(",", hlim), "ip.ttl=" + String.join(",", ttl));
+    }
+
     /** Encapsulates {@code inner}; expects success and records the outer packet. */
-    private byte[] encap(String label, EncapsulationCodec codec, Tunnel tunnel, byte[] inner, Map<String, String> e) {
+    private byte[] encap(String label, EncapsulationCodec codec, Tunnel tunnel, byte[] inner,
+                         Map<String, String> caseExpect) {
+        Map<String, String> e = addressesAndTtl(tunnel.config(), inner);
+        e.putAll(caseExpect);
         PacketBuffer pkt = PacketBuffer.of(inner);
         DropReason r = codec.encapsulate(pkt, tunnel, ctx);
         if (r != DropReason.NONE) {
