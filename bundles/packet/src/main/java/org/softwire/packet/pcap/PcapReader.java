@@ -56,7 +56,7 @@ public final class PcapReader implements Closeable {
     private int originalLength;
     private int etherType;
 
-    /** Reads and checks the file header from {@code channel}; the reader owns the channel and closes it. */
+    /** Reads and checks the file header from {@code channel} (a blocking one); the reader owns and closes it. */
     public PcapReader(ReadableByteChannel channel) throws IOException {
         this.channel = channel;
         this.buf = ByteBuffer.allocate(HDR + MAX_RECORD + (1 << 16));

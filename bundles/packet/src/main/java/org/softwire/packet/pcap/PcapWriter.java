@@ -40,7 +40,7 @@ public final class PcapWriter implements Closeable, Flushable {
     private boolean closed;
 
     /**
-     * Writes the file header to {@code channel}; the writer owns the channel and closes it.
+     * Stages the file header for {@code channel}, which must be blocking; the writer owns it and closes it.
      *
      * @param snaplen        largest number of octets kept per packet, 1 to {@value #DEFAULT_SNAPLEN}
      * @param nanoResolution nanosecond timestamps (magic {@code a1b23c4d}) instead of microseconds
@@ -90,7 +90,7 @@ public final class PcapWriter implements Closeable, Flushable {
      */
     public void write(ByteBuffer data, int offset, int length, long timestampNanos) throws IOException {
         ensureOpen();
-        if (offset < 0 || length < 0 || offset + length > data.capacity()) {
+        if (offset < 0 || length < 0 || length > data.capacity() - offset) {
             throw new IndexOutOfBoundsException("[" + offset + ", " + (offset + length) + ") outside buffer of "
                     + data.capacity());
         }
