@@ -13,8 +13,9 @@ this script still produces it byte for byte.
 import os
 import sys
 
-from scapy.all import GRE, ICMP, IP, TCP, UDP, IPv6, Raw, wrpcap
-from scapy.layers.inet6 import HBHOptUnknown, ICMPv6EchoRequest, IPv6ExtHdrDestOpt, IPv6ExtHdrFragment, PadN
+from scapy.all import GRE, ICMP, IP, TCP, UDP, IPOption_NOP, IPv6, Raw, wrpcap
+from scapy.layers.inet6 import (HBHOptUnknown, ICMPv6EchoRequest, IPv6ExtHdrDestOpt, IPv6ExtHdrFragment,
+                                IPv6ExtHdrHopByHop, PadN)
 
 B4, AFTR = "2001:db8:b4::2", "2001:db8:af::1"
 T4A, T4B = "192.0.2.1", "192.0.2.2"
@@ -74,6 +75,13 @@ add("gre-ipv6 key seq csum + encapsulation limit, ipv6 tcp", "gre-ipv6",
     v6() / tel(2) / GRE(chksum_present=1, key_present=1, key=0xFFFFFFFF, seqnum_present=1, sequence_number=9) / syn6,
     syn6, key=0xFFFFFFFF, seq=1)
 
+# extension headers and options in front of the payload
+add("4in6 behind a hop-by-hop header", "ipv4-in-ipv6", v6() / IPv6ExtHdrHopByHop(options=[PadN(optdata=b"\x00" * 4)]) / udp4,
+    udp4)
+add("4in4 outer header with options", "ipv4-in-ipv4", v4(options=[IPOption_NOP()] * 4) / udp4, udp4)
+add("gre-ipv4 inner ipv4 with options", "gre-ipv4", v4() / GRE() / (IP(src=H4, dst=S4, options=[IPOption_NOP()] * 4) / UDP()),
+    IP(src=H4, dst=S4, options=[IPOption_NOP()] * 4) / UDP())
+
 # ---- RFC 6040 egress: the inner ECN field after decapsulation (scapy recomputes the inner checksum)
 ect0 = IP(src=H4, dst=S4, id=4, tos=0xB8 | 2) / UDP(sport=1234, dport=9) / Raw(b"ecn")
 add("4in6 outer CE, inner ECT(0) -> CE", "ipv4-in-ipv6", v6(tc=3) / ect0,
@@ -112,6 +120,15 @@ add("gre-ipv6 unexpected key", "gre-ipv6", v6() / GRE(key_present=1, key=1) / sy
 add("gre-ipv4 version 1", "gre-ipv4", v4() / GRE(version=1) / syn4, None, "GRE_BAD_VERSION")
 add("gre-ipv4 transparent ethernet bridging", "gre-ipv4", v4() / GRE(proto=0x6558) / Raw(b"\x00" * 40), None,
     "GRE_UNKNOWN_PROTOCOL")
+add("gre-ipv4 routing bit (RFC 1701)", "gre-ipv4", v4() / GRE(routing_present=1) / syn4, None, "GRE_RESERVED_BITS")
+add("gre-ipv4 inner addressed back to the remote end", "gre-ipv4", v4() / GRE() / IP(src=H4, dst=T4A) / UDP(), None,
+    "TUNNEL_LOOP")
+add("4in6 outer payload length beyond the packet", "ipv4-in-ipv6", v6(plen=500) / syn4, None,
+    "IPV6_BAD_PAYLOAD_LENGTH")
+add("6in4 outer total length beyond the packet", "ipv6-in-ipv4", v4(len=400) / echo6, None, "IPV4_BAD_TOTAL_LENGTH")
+add("4in6 inner total length beyond the packet", "ipv4-in-ipv6", v6() / IP(src=H4, dst=S4, len=1000) / UDP(), None,
+    "IPV4_BAD_TOTAL_LENGTH")
+add("6in6 inner ipv6 cut short", "ipv6-in-ipv6", v6(nh=41) / Raw(bytes(syn6)[:30]), None, "IPV6_TRUNCATED")
 # one tunnel, sequence numbers 5 then 3 (RFC 2890 §2.2: the older one is dropped) then 6
 seqd = dict(tunnel="t-seq", key=7, seq=1)
 add("gre-ipv6 seq 5", "gre-ipv6", v6() / GRE(key_present=1, key=7, seqnum_present=1, sequence_number=5) / udp4,
