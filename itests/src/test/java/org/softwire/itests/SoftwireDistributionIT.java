@@ -15,12 +15,16 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -65,8 +69,6 @@ import org.softwire.encap.CodecRegistry;
 @ExamReactorStrategy(PerClass.class)
 public class SoftwireDistributionIT {
     static final String SSH_PORT = "18101";
-    static final String RMI_REGISTRY_PORT = "11099";
-    static final String RMI_SERVER_PORT = "44445";
     static final String USER = "softwire";
     static final String PASSWORD = "softwire";
 
@@ -115,8 +117,7 @@ public class SoftwireDistributionIT {
                     localRepo),
             // Non-default ports so that a running distribution does not clash.
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", RMI_REGISTRY_PORT),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", RMI_SERVER_PORT),
+            // The JMX ports Pax Exam picks free ones itself (it rewrites them in etc/org.apache.karaf.management.cfg).
         };
     }
 
@@ -212,24 +213,32 @@ public class SoftwireDistributionIT {
         long registryServiceId = registryServiceId();
         assertEquals(NAMES, names());
 
-        execute("feature:uninstall softwire-encap");
-        await("codecs leave the registry", () -> registry.codecs().isEmpty());
-        assertNull(bundle(CODECS_BUNDLE));
-        String empty = execute("softwire:codecs");
-        for (String name : NAMES) {
-            assertFalse(name + " still listed:\n" + empty, empty.contains(name));
+        try {
+            execute("feature:uninstall softwire-encap");
+            await("codecs leave the registry", () -> registry.codecs().isEmpty());
+            assertNull(bundle(CODECS_BUNDLE));
+            String empty = execute("softwire:codecs");
+            for (String name : NAMES) {
+                assertFalse(name + " still listed:\n" + empty, empty.contains(name));
+            }
+            assertTrue(empty, empty.contains("No encapsulation codec is registered"));
+            try (JMXConnector jmx = jmx()) {
+                assertTrue(jmx.getMBeanServerConnection().queryNames(codecMBeans(), null).isEmpty());
+            }
+            assertSameRegistry(registryBundleId, registryComponentId, registryServiceId);
+        } finally {
+            execute("feature:install softwire-encap"); // also when the checks above failed: the other tests need it
         }
-        assertTrue(empty, empty.contains("No encapsulation codec is registered"));
-        try (JMXConnector jmx = jmx()) {
-            assertTrue(jmx.getMBeanServerConnection().queryNames(codecMBeans(), null).isEmpty());
-        }
-        assertSameRegistry(registryBundleId, registryComponentId, registryServiceId);
-
-        execute("feature:install softwire-encap");
         await("codecs come back", () -> NAMES.equals(names()));
         assertCodecRows(execute("softwire:codecs"));
         try (JMXConnector jmx = jmx()) {
-            assertEquals(NAMES.size(), jmx.getMBeanServerConnection().queryNames(codecMBeans(), null).size());
+            await("MBeans come back", () -> {
+                try {
+                    return jmx.getMBeanServerConnection().queryNames(codecMBeans(), null).size() == NAMES.size();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
         assertSameRegistry(registryBundleId, registryComponentId, registryServiceId);
         assertTrue(features.isInstalled(features.getFeature("softwire-encap")));
@@ -273,6 +282,7 @@ public class SoftwireDistributionIT {
     }
 
     @Test
+    @SuppressWarnings("try")
     public void jmxRefusesAWrongPassword() throws Exception {
         try (JMXConnector ignored = jmx(USER, "not-the-password")) {
             fail("a wrong password was accepted");
@@ -312,10 +322,27 @@ public class SoftwireDistributionIT {
         return jmx(USER, PASSWORD);
     }
 
+    /** Connects to the container's JMX connector, which Karaf starts in its own thread: retried for 30 s. */
     private static JMXConnector jmx(String user, String password) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + RMI_SERVER_PORT
-                + "/jndi/rmi://127.0.0.1:" + RMI_REGISTRY_PORT + "/karaf-root");
-        return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));
+        Properties management = new Properties();
+        try (Reader in = Files.newBufferedReader(
+                Path.of(System.getProperty("karaf.etc"), "org.apache.karaf.management.cfg"))) {
+            management.load(in);
+        }
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.getProperty("rmiServerPort")
+                + "/jndi/rmi://127.0.0.1:" + management.getProperty("rmiRegistryPort") + "/karaf-root");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return JMXConnectorFactory.connect(url,
+                        Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));
+            } catch (java.io.IOException notYetListening) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
