@@ -16,8 +16,6 @@ final class EncapLimit {
     static final int OPTION_TYPE = 4;
     /** Offset of the limit octet in the header we write (the 3rd octet of the option). */
     static final int LIMIT_OFFSET = 4;
-    /** RFC 2473 §6.6 recommended default limit. */
-    static final int DEFAULT_LIMIT = 4;
 
     private EncapLimit() {
     }

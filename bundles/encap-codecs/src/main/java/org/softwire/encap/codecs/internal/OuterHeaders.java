@@ -1,6 +1,5 @@
 package org.softwire.encap.codecs.internal;
 
-import java.nio.ByteBuffer;
 import org.softwire.encap.TunnelConfig;
 import org.softwire.packet.Ipv4Header;
 import org.softwire.packet.Ipv6Header;
@@ -51,10 +50,5 @@ final class OuterHeaders {
                 .setSource(config.local().v4())
                 .setDestination(config.remote().v4())
                 .updateChecksum();
-    }
-
-    /** Copies an address of {@code length} octets (no allocation). */
-    static void copy(ByteBuffer to, int toOffset, ByteBuffer from, int fromOffset, int length) {
-        to.put(toOffset, from, fromOffset, length);
     }
 }
