@@ -16,8 +16,11 @@ if [ ! -f "$stamp" ]; then
     stale="missing"
 else
     changed="$(find "$root/pom.xml" "$root/bundles" "$root/features" "$root/karaf-assembly" \
-        -path '*/target' -prune -o -type f -newer "$stamp" -print 2>/dev/null | head -n 1)"
-    [ -n "$changed" ] && stale="older than $changed"
+        \( -path '*/target' -o -path '*/src/test' \) -prune -o -type f -newer "$stamp" -print 2>/dev/null \
+        | head -n 1)"
+    if [ -n "$changed" ]; then
+        stale="older than $changed"
+    fi
 fi
 
 if [ -n "$stale" ]; then
