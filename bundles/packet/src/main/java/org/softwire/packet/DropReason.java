@@ -48,6 +48,7 @@ public enum DropReason {
     // ---- tunnel encapsulation and decapsulation
     NO_HEADROOM("buffer has no room in front for the outer header", ""),
     WRONG_PAYLOAD_FAMILY("payload is not a family this encapsulation carries", ""),
+    WRONG_TUNNEL_FAMILY("tunnel endpoints are not of this encapsulation's outer family", ""),
     TTL_EXPIRED("inner TTL or hop limit reached 0 when forwarding into the tunnel", "RFC 2473 §3.1, RFC 2003 §3.1"),
     INNER_TTL_ZERO("decapsulated IPv4 packet has TTL 0", "RFC 2003 §3.1"),
     PACKET_TOO_BIG("packet larger than the tunnel MTU and not fragmentable", "RFC 2473 §7, RFC 4213 §3.2, RFC 2003 §5.1"),

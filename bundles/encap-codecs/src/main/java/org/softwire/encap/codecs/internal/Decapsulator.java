@@ -1,0 +1,165 @@
+package org.softwire.encap.codecs.internal;
+
+import java.nio.ByteBuffer;
+import org.softwire.encap.CodecContext;
+import org.softwire.encap.Tunnel;
+import org.softwire.encap.TunnelConfig;
+import org.softwire.packet.DropReason;
+import org.softwire.packet.GreHeader;
+import org.softwire.packet.IpFamily;
+import org.softwire.packet.Ipv4Header;
+import org.softwire.packet.Ipv6Header;
+import org.softwire.packet.PacketBuffer;
+
+/**
+ * Tunnel exit point: checks the outer header, strips it (with any extension headers, including a Tunnel
+ * Encapsulation Limit option, RFC 2473 §3.3) and the GRE header, then applies the exit rules to the inner packet.
+ * Nothing is changed until every check has passed.
+ */
+final class Decapsulator {
+    private Decapsulator() {
+    }
+
+    static DropReason decapsulate(IpTunnelCodec codec, PacketBuffer pkt, Tunnel tunnel, CodecContext ctx) {
+        TunnelConfig config = tunnel.config();
+        ByteBuffer d = pkt.data();
+        int payloadStart;
+        int payloadEnd;
+        int outerEcn;
+        if (codec.outerV6()) {
+            Ipv6Header out = ctx.outer6.wrap(pkt);
+            DropReason r = out.validate();
+            if (r == DropReason.NONE) {
+                r = out.walk();
+            }
+            if (r != DropReason.NONE) {
+                return r;
+            }
+            if (out.upperProtocol() != codec.protocol()) {
+                return DropReason.NOT_TUNNEL_PROTOCOL;
+            }
+            if (!config.local().matches(d, out.offset() + Ipv6Header.OFF_DESTINATION)) {
+                return DropReason.NOT_LOCAL_ENDPOINT;
+            }
+            // RFC 4213 §3.6 (applied to every codec), RFC 5565 §13.2: only the configured remote may send.
+            if (!config.remote().matches(d, out.offset() + Ipv6Header.OFF_SOURCE)) {
+                return DropReason.UNKNOWN_REMOTE;
+            }
+            if (out.isFragment()) {
+                return DropReason.IPV6_FRAGMENT; // RFC 2473 §7: reassembly comes first (data plane)
+            }
+            payloadStart = out.upperOffset();
+            payloadEnd = out.offset() + out.totalLength();
+            outerEcn = out.ecn();
+        } else {
+            Ipv4Header out = ctx.outer4.wrap(pkt);
+            DropReason r = out.validate(true);
+            if (r != DropReason.NONE) {
+                return r;
+            }
+            if (out.protocol() != codec.protocol()) {
+                return DropReason.NOT_TUNNEL_PROTOCOL;
+            }
+            if (out.destination() != config.local().v4()) {
+                return DropReason.NOT_LOCAL_ENDPOINT;
+            }
+            if (out.source() != config.remote().v4()) {
+                return DropReason.UNKNOWN_REMOTE; // RFC 4213 §3.6 MUST, RFC 5565 §13.2
+            }
+            if (out.isFragment()) {
+                return DropReason.IPV4_FRAGMENT; // RFC 4213 §3.6: reassemble first (data plane)
+            }
+            payloadStart = out.payloadOffset();
+            payloadEnd = out.offset() + out.totalLength();
+            outerEcn = out.ecn();
+        }
+
+        int innerStart = payloadStart;
+        IpFamily family = codec.carriesV4 ? IpFamily.IPV4 : IpFamily.IPV6;
+        GreHeader gre = null;
+        if (codec.gre()) {
+            gre = ctx.gre.wrap(d, payloadStart, payloadEnd);
+            DropReason r = gre.validate(); // RFC 2784 §2.3 version and reserved bits, §2.5 checksum
+            if (r != DropReason.NONE) {
+                return r;
+            }
+            // RFC 2890 §2.1: the key identifies the tunnel; a keyless tunnel accepts only keyless packets.
+            long want = config.greKey();
+            if (want >= 0 ? gre.key() != want : gre.hasKey()) {
+                return DropReason.GRE_KEY_MISMATCH;
+            }
+            family = IpFamily.ofEtherType(gre.protocolType());
+            if (family == null) {
+                return DropReason.GRE_UNKNOWN_PROTOCOL; // RFC 2784 §2.4
+            }
+            innerStart = gre.payloadOffset();
+        }
+
+        int innerEnd;
+        int innerEcn;
+        if (family == IpFamily.IPV4) {
+            Ipv4Header in = ctx.inner4.wrap(d, innerStart, payloadEnd);
+            DropReason r = in.validate(false);
+            if (r != DropReason.NONE) {
+                return r;
+            }
+            innerEnd = innerStart + in.totalLength(); // RFC 4213 §3.6: the length comes from the inner header
+            if (in.ttl() == 0) {
+                return DropReason.INNER_TTL_ZERO; // RFC 2003 §3.1
+            }
+            if (gre != null && !codec.outerV6() && in.destination() == config.remote().v4()) {
+                return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1: addressed back to the encapsulator
+            }
+            innerEcn = in.ecn();
+        } else {
+            Ipv6Header in = ctx.inner6.wrap(d, innerStart, payloadEnd);
+            DropReason r = in.validate();
+            if (r != DropReason.NONE) {
+                return r;
+            }
+            innerEnd = innerStart + in.totalLength();
+            if (martian(in.sourceHi(), in.sourceLo())) {
+                return DropReason.MARTIAN_INNER_SOURCE;
+            }
+            if (gre != null && codec.outerV6() && config.remote().matches(d, innerStart + Ipv6Header.OFF_DESTINATION)) {
+                return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1, applied to IPv6 payloads
+            }
+            innerEcn = in.ecn();
+        }
+
+        int ecn = Ecn.egress(innerEcn, outerEcn);
+        if (ecn == Ecn.DROP) {
+            return DropReason.ECN_CE_NOT_ECT; // RFC 6040 §4.2
+        }
+        // RFC 2890 §2.2: last, so that a packet dropped for another reason does not move the window.
+        if (gre != null && config.greSequence() && gre.hasSequence() && !tunnel.acceptRxSequence(gre.sequence())) {
+            return DropReason.GRE_OUT_OF_SEQUENCE;
+        }
+        if (ecn != innerEcn) {
+            if (family == IpFamily.IPV4) {
+                Ipv4Header in = ctx.inner4;
+                in.rewriteTos((in.tos() & 0xFC) | ecn); // RFC 1624 incremental checksum update
+            } else {
+                Ipv6Header in = ctx.inner6;
+                in.setTrafficClass((in.trafficClass() & 0xFC) | ecn);
+            }
+        }
+        pkt.setBounds(innerStart, innerEnd);
+        return DropReason.NONE;
+    }
+
+    /**
+     * RFC 4213 §3.6: inner IPv6 sources that MUST be dropped: multicast ff00::/8, loopback ::1, IPv4-compatible
+     * ::/96 (except the unspecified address ::) and IPv4-mapped ::ffff:0:0/96. ::1 lies in ::/96.
+     */
+    static boolean martian(long hi, long lo) {
+        if ((hi >>> 56) == 0xFF) {
+            return true;
+        }
+        if (hi != 0) {
+            return false;
+        }
+        long top = lo >>> 32;
+        return (top == 0 && lo != 0) || top == 0xFFFFL;
+    }
+}
