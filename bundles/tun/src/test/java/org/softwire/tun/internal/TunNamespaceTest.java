@@ -140,9 +140,12 @@ class TunNamespaceTest {
 
     @Test
     void multiQueueDeviceHasOneFdPerQueueAndCloseWakesBlockedReceivers() throws Exception {
+        long fdsBefore = openFds();
         try (Root.Netns ns = new Root.Netns()) {
             String name = Root.unique("swtun");
             TunDevice dev = TunDevice.open(settings(name, ns.name, 1500, 2));
+            // two queue fds, the wake-up eventfd and the netlink socket
+            assertThat(openFds() - fdsBefore).isEqualTo(4);
             AtomicInteger ends = new AtomicInteger();
             Thread[] workers = new Thread[2];
             try {
@@ -178,6 +181,14 @@ class TunNamespaceTest {
             assertThat(dev.queue(0).receive(b, 0, 1, 0)).isEqualTo(PacketQueue.END);
             assertThat(dev.queue(1).transmit(b, 0, 1)).isEqualTo(1);
             assertThat(dev.counters().drops(org.softwire.io.IoDropReason.TX_DOWN)).isEqualTo(1);
+        }
+        assertThat(openFds()).as("no fd leaked").isEqualTo(fdsBefore);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("softwire-tun-netns"));
+    }
+
+    private static long openFds() throws IOException {
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return s.count();
         }
     }
 }
