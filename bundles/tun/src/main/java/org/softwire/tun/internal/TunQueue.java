@@ -110,7 +110,7 @@ final class TunQueue implements PacketQueue {
                         continue;
                     }
                     counters.drop(errno == LibC.EFAULT ? IoDropReason.RX_TRUNCATED : IoDropReason.RX_ERROR, 1);
-                    if (errno == LibC.EBADF || errno == LibC.EBADFD || errno == LibC.EIO) {
+                    if (errno == LibC.EBADF || errno == LibC.EBADFD) { // interface deleted under us
                         device.failed(index, errno);
                         break;
                     }
@@ -182,8 +182,16 @@ final class TunQueue implements PacketQueue {
                     if (errno == LibC.EINTR) {
                         continue;
                     }
-                    counters.drop(errno == LibC.EIO ? IoDropReason.TX_DOWN : IoDropReason.TX_ERROR, 1);
+                    boolean gone = errno == LibC.EBADF || errno == LibC.EBADFD; // interface deleted under us
+                    // EIO: link set down by an operator; the packet is dropped, the device stays usable
+                    counters.drop(gone || errno == LibC.EIO ? IoDropReason.TX_DOWN : IoDropReason.TX_ERROR, 1);
                     taken++;
+                    if (gone) {
+                        device.failed(index, errno);
+                        counters.drop(IoDropReason.TX_DOWN, count - taken);
+                        taken = count;
+                        break;
+                    }
                     continue;
                 }
                 taken++;

@@ -144,6 +144,40 @@ class TunNamespaceTest {
     }
 
     @Test
+    void linkDownDropsTransmitsAndDeletedInterfaceEndsTheDevice() throws Exception {
+        try (Root.Netns ns = new Root.Netns()) {
+            String name = Root.unique("swtun");
+            TunDevice dev = TunDevice.open(settings(name, ns.name, 1500, 1));
+            try {
+                PacketBuffer[] b = {PacketBuffer.allocateDirect(2048, 128)};
+                b[0].set(new byte[] {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, (byte) 192, 0, 2, 9, (byte) 192, 0, 2, 1});
+                ns.exec("ip", "link", "set", "dev", name, "down");
+                assertThat(dev.queue(0).transmit(b, 0, 1)).isEqualTo(1);
+                assertThat(dev.counters().drops(org.softwire.io.IoDropReason.TX_DOWN)).isEqualTo(1);
+                assertThat(dev.isOpen()).isTrue();
+
+                AtomicInteger result = new AtomicInteger(99);
+                Thread t = new Thread(() -> {
+                    PacketBuffer[] rx = {PacketBuffer.allocateDirect(2048, 128)};
+                    int r;
+                    do { // packets the kernel sent while the link was up (router solicitations, MLD) come first
+                        r = dev.queue(0).receive(rx, 0, 1, 60_000);
+                    } while (r > 0);
+                    result.set(r);
+                });
+                t.start();
+                Thread.sleep(100);
+                ns.exec("ip", "link", "del", "dev", name);
+                t.join(5_000);
+                assertThat(result.get()).isEqualTo(PacketQueue.END);
+                assertThat(dev.isOpen()).isFalse();
+            } finally {
+                dev.close();
+            }
+        }
+    }
+
+    @Test
     void reconfigureChangesMtuAddressesAndRoutesLive() throws Exception {
         try (Root.Netns ns = new Root.Netns()) {
             String name = Root.unique("swtun");
