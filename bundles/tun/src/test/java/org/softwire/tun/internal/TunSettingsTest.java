@@ -48,7 +48,7 @@ class TunSettingsTest {
         "queues;0;queues 0 outside 1..64",
         "queues;65;queues 65 outside 1..64",
         "addresses;192.0.2.1/33;address '192.0.2.1/33': prefix length 33 above 32",
-        "addresses;192.0.2.300/24;address '192.0.2.300/24': IPv4 part 4 is 300, above 255",
+        "addresses;192.0.2.300/24;address '192.0.2.300/24': not an IP address: '192.0.2.300': IPv4 part 4 is 300, above 255",
         "addresses;2001:db8::1/x;bad prefix length 'x'",
         "routes;198.51.100.1/24;has host bits set beyond /24 (did you mean 198.51.100.0/24?)",
         "routes;198.51.100.0/24 via 192.0.2.2;is not 'prefix' or 'prefix metric N'",
