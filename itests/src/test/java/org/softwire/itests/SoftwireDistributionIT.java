@@ -38,6 +38,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import javax.security.auth.Subject;
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -86,6 +87,9 @@ public class SoftwireDistributionIT {
     static final String CODECS_BUNDLE = "org.softwire.encap.codecs";
     static final String REGISTRY_COMPONENT = "org.softwire.encap.registry.internal.CodecRegistryImpl";
 
+    /** Injected first: Karaf registers it once every boot feature is installed and the bundles are refreshed. */
+    @Inject
+    BootFinished bootFinished;
     @Inject
     BundleContext bundleContext;
     @Inject
