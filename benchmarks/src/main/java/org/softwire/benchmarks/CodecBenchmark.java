@@ -89,9 +89,11 @@ public class CodecBenchmark {
     }
 
     private PacketBuffer allocate() {
+        int capacity = PacketBuffer.DEFAULT_CAPACITY;
+        int headroom = PacketBuffer.DEFAULT_HEADROOM;
         switch (buffer) {
-            case "direct": return PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
-            case "heap": return PacketBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
+            case "direct": return PacketBuffer.allocateDirect(capacity, headroom);
+            case "heap": return PacketBuffer.allocate(capacity, headroom);
             default: throw new IllegalArgumentException("buffer must be direct or heap, not " + buffer);
         }
     }

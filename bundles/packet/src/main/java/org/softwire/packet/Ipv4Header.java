@@ -56,17 +56,18 @@ public final class Ipv4Header {
         if (available < MIN_LENGTH) {
             return DropReason.IPV4_TRUNCATED;
         }
-        if (version() != 4) {
+        int w = data.getInt(offset); // version, IHL, TOS and total length in one load
+        if ((w >>> 28) != 4) {
             return DropReason.IPV4_BAD_VERSION;
         }
-        int hl = headerLength();
+        int hl = (w >>> 22) & 0x3C;
         if (hl < MIN_LENGTH) {
             return DropReason.IPV4_BAD_IHL;
         }
         if (hl > available) {
             return DropReason.IPV4_TRUNCATED;
         }
-        int tl = totalLength();
+        int tl = w & 0xFFFF;
         if (tl < hl || tl > available) {
             return DropReason.IPV4_BAD_TOTAL_LENGTH;
         }

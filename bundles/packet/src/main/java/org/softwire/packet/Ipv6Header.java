@@ -74,14 +74,15 @@ public final class Ipv6Header {
         if (available < LENGTH) {
             return DropReason.IPV6_TRUNCATED;
         }
-        if (version() != 6) {
+        long w = data.getLong(offset); // version, class, flow, payload length, next header, hop limit
+        if ((w >>> 60) != 6) {
             return DropReason.IPV6_BAD_VERSION;
         }
-        int pl = payloadLength();
+        int pl = (int) (w >>> 16) & 0xFFFF;
         if (LENGTH + pl > available) {
             return DropReason.IPV6_BAD_PAYLOAD_LENGTH;
         }
-        if (pl == 0 && nextHeader() == HOP_BY_HOP && available > LENGTH) {
+        if (pl == 0 && ((int) (w >>> 8) & 0xFF) == HOP_BY_HOP && available > LENGTH) {
             return DropReason.IPV6_BAD_PAYLOAD_LENGTH;
         }
         return DropReason.NONE;
@@ -132,8 +133,9 @@ public final class Ipv6Header {
         if (limit - offset < LENGTH) {
             return DropReason.IPV6_TRUNCATED;
         }
-        int end = Math.min(offset + LENGTH + payloadLength(), limit);
-        int nh = nextHeader();
+        int w = data.getInt(offset + OFF_PAYLOAD_LENGTH); // payload length and next header in one load
+        int end = Math.min(offset + LENGTH + (w >>> 16), limit);
+        int nh = (w >>> 8) & 0xFF;
         int nhOffset = offset + OFF_NEXT_HEADER;
         int p = offset + LENGTH;
         for (int count = 0; isExtensionHeader(nh); count++) {
