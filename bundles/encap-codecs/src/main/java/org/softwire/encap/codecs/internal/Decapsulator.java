@@ -89,16 +89,21 @@ final class Decapsulator {
             if (r != DropReason.NONE) {
                 return r;
             }
+            // The flags and protocol type in one load (the validated header is there).
+            int w = d.getInt(payloadStart);
+            boolean hasChecksum = (w & (GreHeader.FLAG_C << 16)) != 0;
+            boolean hasKey = (w & (GreHeader.FLAG_K << 16)) != 0;
             // RFC 2890 §2.1: the key identifies the tunnel; a keyless tunnel accepts only keyless packets.
             long want = config.greKey();
-            if (want >= 0 ? gre.key() != want : gre.hasKey()) {
+            if (want >= 0 ? !hasKey || (d.getInt(payloadStart + (hasChecksum ? 8 : 4)) & 0xFFFFFFFFL) != want
+                    : hasKey) {
                 return DropReason.GRE_KEY_MISMATCH;
             }
-            family = IpFamily.ofEtherType(gre.protocolType());
+            family = IpFamily.ofEtherType(w & 0xFFFF);
             if (family == null) {
                 return DropReason.GRE_UNKNOWN_PROTOCOL; // RFC 2784 §2.4
             }
-            innerStart = gre.payloadOffset();
+            innerStart = payloadStart + GreHeader.lengthFor(hasChecksum, hasKey, (w & (GreHeader.FLAG_S << 16)) != 0);
         }
 
         int innerEnd;

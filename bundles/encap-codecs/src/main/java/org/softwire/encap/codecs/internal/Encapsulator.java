@@ -204,7 +204,9 @@ final class Encapsulator {
             // RFC 2784 §2, RFC 2890 §2: protocol type = the payload's EtherType; key, sequence, checksum by config.
             long seq = config.greSequence() ? tunnel.nextTxSequence() : -1;
             ctx.gre.wrap(d, p, pkt.end()).write(inner.etherType(), config.greKey(), seq, config.greChecksum());
-            ctx.gre.updateChecksum(pkt.end());
+            if (config.greChecksum()) {
+                ctx.gre.updateChecksum(pkt.end());
+            }
         }
         if (codec.outerV6()) {
             OuterHeaders.writeIpv6(ctx.outer6.wrap(d, o, pkt.end()), config, tc, pkt.length() - Ipv6Header.LENGTH,
