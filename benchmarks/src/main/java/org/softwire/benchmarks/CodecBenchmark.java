@@ -23,7 +23,9 @@ import org.softwire.packet.PacketBuffer;
 
 /**
  * Encapsulation and decapsulation of one 64-octet packet per operation, per codec, on a direct buffer (as the
- * TUN driver uses). Each operation resets the buffer bounds and runs the codec's full rule set (validation,
+ * TUN driver uses; {@code -p buffer=heap} for a heap one). GRE runs with a key and an IPv4 payload by default
+ * ({@code -p greKey=false}, {@code -p greInner=ipv6}). Each operation resets the buffer bounds and runs the
+ * codec's full rule set (validation,
  * MTU, ECN, endpoint checks, counters). Run with {@code -prof gc} to see the allocation rate (must be 0 B/op).
  */
 @State(Scope.Thread)
@@ -40,6 +42,14 @@ public class CodecBenchmark {
     @Param({"ipv4"})
     public String greInner;
 
+    /** Whether the GRE tunnel sends and expects a key (RFC 2890 §2.1); ignored by the IP-in-IP codecs. */
+    @Param({"true"})
+    public boolean greKey;
+
+    /** {@code direct} (off-heap, as the TUN driver uses) or {@code heap} packet buffers. */
+    @Param({"direct"})
+    public String buffer;
+
     private EncapsulationCodec c;
     private Tunnel sender;
     private Tunnel receiver;
@@ -54,17 +64,17 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         c = Codecs.create(codec);
-        sender = new Tunnel(Codecs.tunnel(c, false, true));
-        receiver = new Tunnel(Codecs.tunnel(c, true, true));
-        ctx = new CodecContext(0);
+        sender = new Tunnel(Codecs.tunnel(c, false, greKey));
+        receiver = new Tunnel(Codecs.tunnel(c, true, greKey));
+        ctx = new CodecContext(0, PacketBuffer.allocate(2048, PacketBuffer.DEFAULT_HEADROOM), 0x1234);
         IpFamily family = c.payloadFamilies().size() == 1 ? c.payloadFamilies().iterator().next()
                 : IpFamily.parse(greInner);
         byte[] packet = Codecs.innerPacket(family);
-        inner = PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
+        inner = allocate();
         inner.set(packet);
         innerStart = inner.start();
         innerEnd = inner.end();
-        outer = PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
+        outer = allocate();
         outer.set(packet);
         DropReason r = c.encapsulate(outer, sender, ctx);
         if (r != DropReason.NONE) {
@@ -75,6 +85,16 @@ public class CodecBenchmark {
         DropReason d = c.decapsulate(outer, receiver, ctx);
         if (d != DropReason.NONE) {
             throw new IllegalStateException(codec + ": setup decapsulation dropped: " + d);
+        }
+    }
+
+    private PacketBuffer allocate() {
+        int capacity = PacketBuffer.DEFAULT_CAPACITY;
+        int headroom = PacketBuffer.DEFAULT_HEADROOM;
+        switch (buffer) {
+            case "direct": return PacketBuffer.allocateDirect(capacity, headroom);
+            case "heap": return PacketBuffer.allocate(capacity, headroom);
+            default: throw new IllegalArgumentException("buffer must be direct or heap, not " + buffer);
         }
     }
 

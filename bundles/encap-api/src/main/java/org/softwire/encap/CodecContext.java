@@ -32,13 +32,26 @@ public final class CodecContext {
         this(worker, PacketBuffer.allocate(2048, PacketBuffer.DEFAULT_HEADROOM));
     }
 
+    /** A context whose IPv4 identification sequence starts at a time- and worker-derived value. */
     public CodecContext(int worker, PacketBuffer icmpOut) {
+        this(worker, icmpOut, (int) (System.nanoTime() ^ (worker * 0x9E3779B9L)));
+    }
+
+    /**
+     * A context with a deterministic IPv4 identification sequence: the first {@link #nextIpv4Id()} returns
+     * {@code ipv4IdSeed & 0xFFFF}, then it counts up modulo 2^16 (tests, reproducible captures, benchmarks).
+     *
+     * @param worker     index of the calling worker; selects its counter stripe
+     * @param icmpOut    buffer for ICMP errors this worker originates
+     * @param ipv4IdSeed first IPv4 identification (only the low 16 bits matter)
+     */
+    public CodecContext(int worker, PacketBuffer icmpOut, int ipv4IdSeed) {
         if (worker < 0) {
             throw new IllegalArgumentException("worker index " + worker + " is negative");
         }
         this.worker = worker;
         this.icmpOut = icmpOut;
-        this.ipv4Id = (int) (System.nanoTime() ^ (worker * 0x9E3779B9L));
+        this.ipv4Id = ipv4IdSeed;
     }
 
     public int worker() {

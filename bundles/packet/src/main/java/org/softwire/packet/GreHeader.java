@@ -62,10 +62,11 @@ public final class GreHeader {
         if ((f & REJECTED_BITS) != 0) {
             return DropReason.GRE_RESERVED_BITS;
         }
-        if (limit - offset < headerLength()) {
+        boolean c = (f & FLAG_C) != 0;
+        if (limit - offset < lengthFor(c, (f & FLAG_K) != 0, (f & FLAG_S) != 0)) {
             return DropReason.GRE_TRUNCATED;
         }
-        if (hasChecksum() && !Checksum.verify(data, offset, limit - offset, 0)) {
+        if (c && !Checksum.verify(data, offset, limit - offset, 0)) {
             return DropReason.GRE_BAD_CHECKSUM;
         }
         return DropReason.NONE;
@@ -128,8 +129,7 @@ public final class GreHeader {
      */
     public int write(int protocolType, long key, long sequence, boolean checksum) {
         int f = (checksum ? FLAG_C : 0) | (key >= 0 ? FLAG_K : 0) | (sequence >= 0 ? FLAG_S : 0);
-        data.putShort(offset, (short) f);
-        data.putShort(offset + 2, (short) protocolType);
+        data.putInt(offset, (f << 16) | (protocolType & 0xFFFF));
         int p = offset + 4;
         if (checksum) {
             data.putInt(p, 0);

@@ -49,29 +49,35 @@ final class Decapsulator {
                 return DropReason.IPV6_FRAGMENT; // RFC 2473 §7: reassembly comes first (data plane)
             }
             payloadStart = out.upperOffset();
-            payloadEnd = out.offset() + out.totalLength();
-            outerEcn = out.ecn();
+            long w = d.getLong(out.offset()); // traffic class and payload length in one load
+            payloadEnd = out.offset() + Ipv6Header.LENGTH + ((int) (w >>> 16) & 0xFFFF);
+            outerEcn = (int) (w >>> 52) & 0x03;
         } else {
             Ipv4Header out = ctx.outer4.wrap(pkt);
             DropReason r = out.validate(true);
             if (r != DropReason.NONE) {
                 return r;
             }
-            if (out.protocol() != codec.protocol()) {
+            // The validated header read in three loads: a = version/IHL, TOS, total length, identification,
+            // flags/fragment offset; b = TTL, protocol, checksum, source; then the destination.
+            int o = out.offset();
+            long a = d.getLong(o);
+            long b = d.getLong(o + Ipv4Header.OFF_TTL);
+            if (((int) (b >>> 48) & 0xFF) != codec.protocol()) {
                 return DropReason.NOT_TUNNEL_PROTOCOL;
             }
-            if (out.destination() != config.local().v4()) {
+            if (d.getInt(o + Ipv4Header.OFF_DESTINATION) != config.local().v4()) {
                 return DropReason.NOT_LOCAL_ENDPOINT;
             }
-            if (out.source() != config.remote().v4()) {
+            if ((int) b != config.remote().v4()) {
                 return DropReason.UNKNOWN_REMOTE; // RFC 4213 §3.6 MUST, RFC 5565 §13.2
             }
-            if (out.isFragment()) {
+            if ((a & (Ipv4Header.FLAG_MF | Ipv4Header.FRAGMENT_OFFSET_MASK)) != 0) {
                 return DropReason.IPV4_FRAGMENT; // RFC 4213 §3.6: reassemble first (data plane)
             }
-            payloadStart = out.payloadOffset();
-            payloadEnd = out.offset() + out.totalLength();
-            outerEcn = out.ecn();
+            payloadStart = o + (((int) (a >>> 56) & 0x0F) << 2);
+            payloadEnd = o + ((int) (a >>> 32) & 0xFFFF);
+            outerEcn = (int) (a >>> 48) & 0x03;
         }
 
         int innerStart = payloadStart;
@@ -83,16 +89,21 @@ final class Decapsulator {
             if (r != DropReason.NONE) {
                 return r;
             }
+            // The flags and protocol type in one load (the validated header is there).
+            int w = d.getInt(payloadStart);
+            boolean hasChecksum = (w & (GreHeader.FLAG_C << 16)) != 0;
+            boolean hasKey = (w & (GreHeader.FLAG_K << 16)) != 0;
             // RFC 2890 §2.1: the key identifies the tunnel; a keyless tunnel accepts only keyless packets.
             long want = config.greKey();
-            if (want >= 0 ? gre.key() != want : gre.hasKey()) {
+            if (want >= 0 ? !hasKey || (d.getInt(payloadStart + (hasChecksum ? 8 : 4)) & 0xFFFFFFFFL) != want
+                    : hasKey) {
                 return DropReason.GRE_KEY_MISMATCH;
             }
-            family = IpFamily.ofEtherType(gre.protocolType());
+            family = IpFamily.ofEtherType(w & 0xFFFF);
             if (family == null) {
                 return DropReason.GRE_UNKNOWN_PROTOCOL; // RFC 2784 §2.4
             }
-            innerStart = gre.payloadOffset();
+            innerStart = payloadStart + GreHeader.lengthFor(hasChecksum, hasKey, (w & (GreHeader.FLAG_S << 16)) != 0);
         }
 
         int innerEnd;
@@ -103,28 +114,30 @@ final class Decapsulator {
             if (r != DropReason.NONE) {
                 return r;
             }
-            innerEnd = innerStart + in.totalLength(); // RFC 4213 §3.6: the length comes from the inner header
+            long a = d.getLong(innerStart); // TOS and total length; the header is there (validated)
+            innerEnd = innerStart + ((int) (a >>> 32) & 0xFFFF); // RFC 4213 §3.6: length from the inner header
             if (in.ttl() == 0) {
                 return DropReason.INNER_TTL_ZERO; // RFC 2003 §3.1
             }
             if (gre != null && !codec.outerV6() && in.destination() == config.remote().v4()) {
                 return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1: addressed back to the encapsulator
             }
-            innerEcn = in.ecn();
+            innerEcn = (int) (a >>> 48) & 0x03;
         } else {
             Ipv6Header in = ctx.inner6.wrap(d, innerStart, payloadEnd);
             DropReason r = in.validate();
             if (r != DropReason.NONE) {
                 return r;
             }
-            innerEnd = innerStart + in.totalLength();
+            long w = d.getLong(innerStart); // traffic class and payload length; the fixed header is there
+            innerEnd = innerStart + Ipv6Header.LENGTH + ((int) (w >>> 16) & 0xFFFF);
             if (martian(in.sourceHi(), in.sourceLo())) {
                 return DropReason.MARTIAN_INNER_SOURCE;
             }
             if (gre != null && codec.outerV6() && config.remote().matches(d, innerStart + Ipv6Header.OFF_DESTINATION)) {
                 return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1, applied to IPv6 payloads
             }
-            innerEcn = in.ecn();
+            innerEcn = (int) (w >>> 52) & 0x03;
         }
 
         int ecn = Ecn.egress(innerEcn, outerEcn);

@@ -73,7 +73,9 @@ final class Encapsulator {
         }
         ByteBuffer d = pkt.data();
         int off = pkt.start();
-        int len = in.totalLength();
+        // One load for TOS, total length and flags (the header is there: validated); fewer buffer accesses.
+        long w0 = d.getLong(off);
+        int len = (int) (w0 >>> 32) & 0xFFFF;
         pkt.setLength(len); // drop link-layer padding
         if (!codec.outerV6() && loops(config.local(), config.remote(), d, off + Ipv4Header.OFF_SOURCE)) {
             return DropReason.TUNNEL_LOOP;
@@ -89,7 +91,7 @@ final class Encapsulator {
         int limit = codec.outerV6() ? config.encapLimit() : -1;
         int overhead = codec.outerHeaderLength() + (limit >= 0 ? EncapLimit.HEADER_LENGTH : 0) + codec.greLength(config);
         int mtu = Math.max(68, tunnelMtu(config, tunnel, overhead));
-        boolean df = in.dontFragment();
+        boolean df = (w0 & Ipv4Header.FLAG_DF) != 0;
         if (len > mtu && df) {
             // RFC 2473 §7.2, RFC 2003 §5.1, RFC 1191 §4: Fragmentation Needed with the next-hop MTU = tunnel MTU.
             IcmpErrors.sendV4(tunnel, ctx, IcmpHeader.V4_DEST_UNREACHABLE, IcmpHeader.V4_CODE_FRAGMENTATION_NEEDED,
@@ -102,7 +104,7 @@ final class Encapsulator {
         if (pkt.headroom() < overhead) {
             return DropReason.NO_HEADROOM;
         }
-        int tc = OuterHeaders.trafficClass(config, in.tos());
+        int tc = OuterHeaders.trafficClass(config, (int) (w0 >>> 48) & 0xFF);
         if (config.decrementInnerTtl()) {
             in.decrementTtl(); // RFC 1624 incremental checksum update
         }
@@ -123,13 +125,15 @@ final class Encapsulator {
         }
         ByteBuffer d = pkt.data();
         int off = pkt.start();
-        int len = in.totalLength();
+        // One load for traffic class, payload length and hop limit (the fixed header is there: validated).
+        long w0 = d.getLong(off);
+        int len = Ipv6Header.LENGTH + ((int) (w0 >>> 16) & 0xFFFF);
         pkt.setLength(len);
         if (codec.outerV6() && loops(config.local(), config.remote(), d, off + Ipv6Header.OFF_SOURCE)) {
             return DropReason.TUNNEL_LOOP;
         }
         // RFC 2473 §3.1, RFC 4213 §3.3: the hop limit is decremented as for any forwarding (RFC 4443 3.3 code 0).
-        int hops = in.hopLimit();
+        int hops = (int) w0 & 0xFF;
         if (config.decrementInnerTtl() ? hops <= 1 : hops == 0) {
             IcmpErrors.sendV6(tunnel, ctx, IcmpHeader.V6_TIME_EXCEEDED, 0, 0, d, off, len);
             return DropReason.TTL_EXPIRED;
@@ -173,7 +177,7 @@ final class Encapsulator {
         if (pkt.headroom() < overhead) {
             return DropReason.NO_HEADROOM;
         }
-        int tc = OuterHeaders.trafficClass(config, in.trafficClass());
+        int tc = OuterHeaders.trafficClass(config, (int) (w0 >>> 52) & 0xFF);
         if (config.decrementInnerTtl()) {
             in.setHopLimit(hops - 1);
         }
@@ -200,7 +204,9 @@ final class Encapsulator {
             // RFC 2784 §2, RFC 2890 §2: protocol type = the payload's EtherType; key, sequence, checksum by config.
             long seq = config.greSequence() ? tunnel.nextTxSequence() : -1;
             ctx.gre.wrap(d, p, pkt.end()).write(inner.etherType(), config.greKey(), seq, config.greChecksum());
-            ctx.gre.updateChecksum(pkt.end());
+            if (config.greChecksum()) {
+                ctx.gre.updateChecksum(pkt.end());
+            }
         }
         if (codec.outerV6()) {
             OuterHeaders.writeIpv6(ctx.outer6.wrap(d, o, pkt.end()), config, tc, pkt.length() - Ipv6Header.LENGTH,

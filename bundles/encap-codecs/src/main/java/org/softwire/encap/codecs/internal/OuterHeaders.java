@@ -25,12 +25,8 @@ final class OuterHeaders {
      * (§6.3), source = the entry point, destination = the exit point.
      */
     static void writeIpv6(Ipv6Header h, TunnelConfig config, int trafficClass, int payloadLength, int nextHeader) {
-        h.setVersionClassFlow(trafficClass, 0)
-                .setPayloadLength(payloadLength)
-                .setNextHeader(nextHeader)
-                .setHopLimit(config.hopLimit())
-                .setSource(config.local().hi(), config.local().lo())
-                .setDestination(config.remote().hi(), config.remote().lo());
+        h.writeHeader(trafficClass, 0, payloadLength, nextHeader, config.hopLimit(),
+                config.local().hi(), config.local().lo(), config.remote().hi(), config.remote().lo());
     }
 
     /**
@@ -40,15 +36,7 @@ final class OuterHeaders {
      */
     static void writeIpv4(Ipv4Header h, TunnelConfig config, int tos, int totalLength, int id, boolean df,
                           int protocol) {
-        h.setVersionIhl(5)
-                .setTos(tos)
-                .setTotalLength(totalLength)
-                .setIdentification(id)
-                .setFlagsFragment(df ? Ipv4Header.FLAG_DF : 0)
-                .setTtl(config.hopLimit())
-                .setProtocol(protocol)
-                .setSource(config.local().v4())
-                .setDestination(config.remote().v4())
-                .updateChecksum();
+        h.writeHeader(tos, totalLength, id, df ? Ipv4Header.FLAG_DF : 0, config.hopLimit(), protocol,
+                config.local().v4(), config.remote().v4());
     }
 }
