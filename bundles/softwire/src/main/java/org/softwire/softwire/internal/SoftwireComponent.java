@@ -81,6 +81,10 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
             remove();
             return;
         }
+        if (next.noIcmpV6Source()) {
+            LOG.log(Level.WARNING, "softwire {0}: no icmp-source-v6 configured: IPv6 hosts get no Packet Too Big "
+                    + "from this end, so path MTU discovery through the tunnel fails", next.name());
+        }
         if (endpoint != null && endpoint.name().equals(next.name()) && endpoint.device().equals(next.device())) {
             endpoint.configure(next);
             endpoint.codec(registry.codec(next.encapsulation()));

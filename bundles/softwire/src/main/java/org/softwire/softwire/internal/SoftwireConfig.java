@@ -49,4 +49,14 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "ECN mode", description = "RFC 6040 ingress mode", options = {
             @Option(value = "normal"), @Option(value = "compatibility")})
     String ecn$_$mode() default "normal";
+
+    @AttributeDefinition(name = "ICMPv4 source", required = false,
+            description = "Source of ICMPv4 errors sent to IPv4 inner hosts; default the local endpoint (IPv4 "
+                    + "tunnels) or 192.0.0.1 (IPv6 tunnels, RFC 6333)")
+    String icmp$_$source$_$v4() default "";
+
+    @AttributeDefinition(name = "ICMPv6 source", required = false,
+            description = "Source of ICMPv6 errors sent to IPv6 inner hosts; default the local endpoint (IPv6 "
+                    + "tunnels). IPv4 tunnels carrying IPv6 need one, or Packet Too Big cannot be sent")
+    String icmp$_$source$_$v6() default "";
 }

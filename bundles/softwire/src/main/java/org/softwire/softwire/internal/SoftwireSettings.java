@@ -16,7 +16,8 @@ import org.softwire.packet.IpFamily;
  * @param mtu configured tunnel MTU, 0 for automatic (1500 minus the codec's overhead)
  */
 record SoftwireSettings(String name, String device, IpAddress local, IpAddress remote, String encapsulation,
-                        long greKey, int mtu, int hopLimit, int encapLimit, int dscp, EcnMode ecnMode) {
+                        long greKey, int mtu, int hopLimit, int encapLimit, int dscp, EcnMode ecnMode,
+                        IpAddress icmpSourceV4, IpAddress icmpSourceV6) {
     /** Outer link MTU assumed when the tunnel MTU is automatic (Ethernet). */
     static final int DEFAULT_LINK_MTU = 1500;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -25,7 +26,7 @@ record SoftwireSettings(String name, String device, IpAddress local, IpAddress r
             "ipv4-in-ipv6", IpFamily.IPV6, "ipv6-in-ipv6", IpFamily.IPV6, "gre-ipv6", IpFamily.IPV6,
             "ipv6-in-ipv4", IpFamily.IPV4, "ipv4-in-ipv4", IpFamily.IPV4, "gre-ipv4", IpFamily.IPV4);
     static final Set<String> KEYS = Set.of("name", "device", "local", "remote", "encapsulation", "gre-key", "mtu",
-            "hop-limit", "encap-limit", "dscp", "ecn-mode");
+            "hop-limit", "encap-limit", "dscp", "ecn-mode", "icmp-source-v4", "icmp-source-v6");
 
     static SoftwireSettings from(Map<String, ?> p) {
         String name = required(p, "name");
@@ -70,7 +71,8 @@ record SoftwireSettings(String name, String device, IpAddress local, IpAddress r
         }
         SoftwireSettings s = new SoftwireSettings(name, device, local, remote, encap, greKey, mtu,
                 integer(p, TunnelConfig.DEFAULT_HOP_LIMIT, "hop-limit"),
-                integer(p, -1, "encap-limit"), integer(p, -1, "dscp"), ecnMode);
+                integer(p, -1, "encap-limit"), integer(p, -1, "dscp"), ecnMode,
+                optionalAddress(p, "icmp-source-v4"), optionalAddress(p, "icmp-source-v6"));
         s.tunnelConfig(0); // the TunnelConfig checks: families, ranges, local != remote
         return s;
     }
@@ -87,7 +89,7 @@ record SoftwireSettings(String name, String device, IpAddress local, IpAddress r
         return TunnelConfig.builder(name, local, remote)
                 .mtu(mtu != 0 ? mtu : Math.max(68, DEFAULT_LINK_MTU - overhead))
                 .hopLimit(hopLimit).encapLimit(encapLimit).dscp(dscp).ecnMode(ecnMode).greKey(greKey)
-                .decrementInnerTtl(false)
+                .decrementInnerTtl(false).icmpSourceV4(icmpSourceV4).icmpSourceV6(icmpSourceV6)
                 .build();
     }
 
@@ -116,6 +118,18 @@ record SoftwireSettings(String name, String device, IpAddress local, IpAddress r
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + " '" + v + "': " + e.getMessage(), e);
         }
+    }
+
+    private static IpAddress optionalAddress(Map<String, ?> p, String key) {
+        return text(p, key).isEmpty() ? null : address(p, key);
+    }
+
+    /**
+     * True if IPv6 inner hosts can get no ICMPv6 error from this end (an IPv4 tunnel without
+     * {@code icmp-source-v6}): Packet Too Big cannot be sent, so path MTU discovery through the tunnel fails.
+     */
+    boolean noIcmpV6Source() {
+        return icmpSourceV6 == null && local.family() == IpFamily.IPV4 && !"ipv4-in-ipv4".equals(encapsulation);
     }
 
     private static int integer(Map<String, ?> p, int dflt, String... keys) {

@@ -119,8 +119,15 @@ class SoftwireEndToEndTest {
             lab.route(s.r2, p.e1() + p.host(), "via", c1);
             s.tun1 = LabTun.open(TUN, s.r1, 1500, List.of(net2 + "0" + in, p.e1() + p.host()));
             s.tun2 = LabTun.open(TUN, s.r2, 1500, List.of(net1 + "0" + in, p.e2() + p.host()));
-            s.ep1 = new SoftwireEndpoint(SoftwireSettings.from(config("r1", p.e1(), p.e2(), p)));
-            s.ep2 = new SoftwireEndpoint(SoftwireSettings.from(config("r2", p.e2(), p.e1(), p)));
+            Map<String, Object> cfg1 = config("r1", p.e1(), p.e2(), p);
+            Map<String, Object> cfg2 = config("r2", p.e2(), p.e1(), p);
+            if (p.innerV6() && !p.outerV6()) {
+                // an IPv4 tunnel has no IPv6 address of its own for Packet Too Big: the router's LAN address
+                cfg1.put("icmp-source-v6", net1 + "1");
+                cfg2.put("icmp-source-v6", net2 + "1");
+            }
+            s.ep1 = new SoftwireEndpoint(SoftwireSettings.from(cfg1));
+            s.ep2 = new SoftwireEndpoint(SoftwireSettings.from(cfg2));
             s.ep1.codec(p.codec().get());
             s.ep2.codec(p.codec().get());
             s.ep1.attach(s.tun1);
