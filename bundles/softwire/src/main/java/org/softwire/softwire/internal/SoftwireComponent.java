@@ -43,6 +43,8 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
     private static final System.Logger LOG = System.getLogger(SoftwireComponent.class.getName());
     /** Device name to the softwire using it: one softwire per device. */
     private static final Map<String, String> CLAIMS = new ConcurrentHashMap<>();
+    /** Components refused because their device was taken, with their configuration: retried when it frees. */
+    private static final Map<SoftwireComponent, Map<String, Object>> WAITING = new ConcurrentHashMap<>();
 
     private final BundleContext context;
     private final CodecRegistry registry;
@@ -55,22 +57,43 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
     public SoftwireComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
         this.context = context;
         this.registry = registry;
-        apply(properties);
+        String released = apply(properties);
         registry.addListener(this);
+        retryWaiting(released);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        apply(properties);
+        retryWaiting(apply(properties));
     }
 
     @Deactivate
     void deactivate() {
         registry.removeListener(this);
-        remove();
+        WAITING.remove(this);
+        String released;
+        synchronized (this) {
+            released = remove();
+        }
+        retryWaiting(released);
     }
 
-    private synchronized void apply(Map<String, Object> properties) {
+    /** Re-applies the configurations that were refused for {@code device} (called holding no lock). */
+    private static void retryWaiting(String device) {
+        if (device == null) {
+            return;
+        }
+        for (Map.Entry<SoftwireComponent, Map<String, Object>> e : WAITING.entrySet()) {
+            if (device.equals(String.valueOf(e.getValue().get("device")).trim())
+                    && WAITING.remove(e.getKey(), e.getValue())) {
+                e.getKey().modified(e.getValue());
+            }
+        }
+    }
+
+    /** @return the device this call released, or null */
+    private synchronized String apply(Map<String, Object> properties) {
+        WAITING.remove(this);
         String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
         SoftwireSettings next;
         try {
@@ -78,8 +101,7 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         } catch (IllegalArgumentException e) {
             LOG.log(Level.ERROR, "softwire configuration {0} rejected: {1}; {2}", pid, e.getMessage(),
                     endpoint == null ? "nothing created" : "softwire " + endpoint.name() + " removed");
-            remove();
-            return;
+            return remove();
         }
         if (next.noIcmpV6Source()) {
             LOG.log(Level.WARNING, "softwire {0}: no icmp-source-v6 configured: IPv6 hosts get no Packet Too Big "
@@ -88,14 +110,15 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         if (endpoint != null && endpoint.name().equals(next.name()) && endpoint.device().equals(next.device())) {
             endpoint.configure(next);
             endpoint.codec(registry.codec(next.encapsulation()));
-            return;
+            return null;
         }
-        remove();
+        String released = remove();
         String holder = CLAIMS.putIfAbsent(next.device(), next.name());
         if (holder != null) {
             LOG.log(Level.ERROR, "softwire configuration {0} rejected: device {1} already carries softwire {2} "
-                    + "(one softwire per device); nothing created", pid, next.device(), holder);
-            return;
+                    + "(one softwire per device); nothing created until it is free", pid, next.device(), holder);
+            WAITING.put(this, properties);
+            return released;
         }
         endpoint = new SoftwireEndpoint(next);
         endpoint.codec(registry.codec(next.encapsulation()));
@@ -110,6 +133,7 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         devices = new ServiceTracker<>(context, deviceFilter(next.device()), new DeviceCustomizer(endpoint));
         devices.open();
         LOG.log(Level.INFO, "softwire {0} created: {1}", next.name(), endpoint);
+        return released;
     }
 
     private Filter deviceFilter(String device) {
@@ -156,7 +180,8 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         }
     }
 
-    private synchronized void remove() {
+    /** @return the device released, or null */
+    private synchronized String remove() {
         if (devices != null) {
             devices.close();
             devices = null;
@@ -172,12 +197,16 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         }
         registration = null;
         mbean = null;
+        String released = null;
         if (endpoint != null) {
             endpoint.stop();
-            CLAIMS.remove(endpoint.device(), endpoint.name());
+            if (CLAIMS.remove(endpoint.device(), endpoint.name())) {
+                released = endpoint.device();
+            }
             LOG.log(Level.INFO, "softwire {0} removed", endpoint.name());
             endpoint = null;
         }
+        return released;
     }
 
     @Override
