@@ -117,7 +117,7 @@ class SoftwireComponentTest {
         assertThat(sw.state()).isEqualTo(SoftwireState.STOPPED);
         // ... and frees the device: the refused configuration is applied without being touched
         assertThat(live(Softwire.class)).extracting(x -> ((Softwire) x.service()).name()).containsExactly("sw2");
-        assertThat(live(SoftwireMXBean.class)).extracting(x -> x.props().get("jmx.objectname"))
+        assertThat(live(SoftwireMXBean.class)).extracting(x -> (Object) x.props().get("jmx.objectname"))
                 .containsExactly("org.softwire:name=sw2,type=Softwire");
         other.deactivate();
         c.deactivate();
