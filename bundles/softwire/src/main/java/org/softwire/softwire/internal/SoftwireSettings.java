@@ -2,7 +2,6 @@ package org.softwire.softwire.internal;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.softwire.encap.EcnMode;
 import org.softwire.encap.TunnelConfig;
@@ -25,8 +24,6 @@ record SoftwireSettings(String name, String device, IpAddress local, IpAddress r
     static final Map<String, IpFamily> CODECS = Map.of(
             "ipv4-in-ipv6", IpFamily.IPV6, "ipv6-in-ipv6", IpFamily.IPV6, "gre-ipv6", IpFamily.IPV6,
             "ipv6-in-ipv4", IpFamily.IPV4, "ipv4-in-ipv4", IpFamily.IPV4, "gre-ipv4", IpFamily.IPV4);
-    static final Set<String> KEYS = Set.of("name", "device", "local", "remote", "encapsulation", "gre-key", "mtu",
-            "hop-limit", "encap-limit", "dscp", "ecn-mode", "icmp-source-v4", "icmp-source-v6");
 
     static SoftwireSettings from(Map<String, ?> p) {
         String name = required(p, "name");
