@@ -1,0 +1,228 @@
+package org.softwire.softwire.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.softwire.encap.CodecRegistry;
+import org.softwire.encap.EncapsulationCodec;
+import org.softwire.io.PacketDevice;
+import org.softwire.softwire.Softwire;
+import org.softwire.softwire.SoftwireMXBean;
+
+/**
+ * One softwire per {@code org.softwire.softwire} factory configuration. It follows the packet device named in
+ * the configuration ({@code softwire.io.name}) and the codec named in it (through the {@link CodecRegistry}
+ * listener), and registers the {@link Softwire} service and its MBean
+ * {@code org.softwire:type=Softwire,name=<name>}.
+ *
+ * <p>A bad configuration is logged with the offending value and nothing is created (an existing softwire of this
+ * configuration is removed): the configuration is the source of truth. Editing the configuration applies it live;
+ * only a different device or name moves the workers.
+ */
+@Component(configurationPid = SoftwireComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {}, immediate = true)
+@Designate(ocd = SoftwireConfig.class, factory = true)
+public final class SoftwireComponent implements CodecRegistry.Listener {
+    public static final String PID = "org.softwire.softwire";
+    private static final System.Logger LOG = System.getLogger(SoftwireComponent.class.getName());
+    /** Device name to the softwire using it: one softwire per device. */
+    private static final Map<String, String> CLAIMS = new ConcurrentHashMap<>();
+    /** Components refused because their device was taken, with their configuration: retried when it frees. */
+    private static final Map<SoftwireComponent, Map<String, Object>> WAITING = new ConcurrentHashMap<>();
+
+    private final BundleContext context;
+    private final CodecRegistry registry;
+    private SoftwireEndpoint endpoint;
+    private ServiceTracker<PacketDevice, PacketDevice> devices;
+    private ServiceRegistration<Softwire> registration;
+    private ServiceRegistration<SoftwireMXBean> mbean;
+
+    @Activate
+    public SoftwireComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
+        this.context = context;
+        this.registry = registry;
+        String released = apply(properties);
+        registry.addListener(this);
+        retryWaiting(released);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        retryWaiting(apply(properties));
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(this);
+        WAITING.remove(this);
+        String released;
+        synchronized (this) {
+            released = remove();
+        }
+        retryWaiting(released);
+    }
+
+    /** Re-applies the configurations that were refused for {@code device} (called holding no lock). */
+    private static void retryWaiting(String device) {
+        if (device == null) {
+            return;
+        }
+        for (Map.Entry<SoftwireComponent, Map<String, Object>> e : WAITING.entrySet()) {
+            if (device.equals(String.valueOf(e.getValue().get("device")).trim())
+                    && WAITING.remove(e.getKey(), e.getValue())) {
+                e.getKey().modified(e.getValue());
+            }
+        }
+    }
+
+    /** @return the device this call released, or null */
+    private synchronized String apply(Map<String, Object> properties) {
+        WAITING.remove(this);
+        String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
+        SoftwireSettings next;
+        try {
+            next = SoftwireSettings.from(properties);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "softwire configuration {0} rejected: {1}; {2}", pid, e.getMessage(),
+                    endpoint == null ? "nothing created" : "softwire " + endpoint.name() + " removed");
+            return remove();
+        }
+        if (next.noIcmpV6Source()) {
+            LOG.log(Level.WARNING, "softwire {0}: no icmp-source-v6 configured: IPv6 hosts get no Packet Too Big "
+                    + "from this end, so path MTU discovery through the tunnel fails", next.name());
+        }
+        if (endpoint != null && endpoint.name().equals(next.name()) && endpoint.device().equals(next.device())) {
+            endpoint.configure(next);
+            endpoint.codec(registry.codec(next.encapsulation()));
+            return null;
+        }
+        String released = remove();
+        String holder = CLAIMS.putIfAbsent(next.device(), next.name());
+        if (holder != null) {
+            LOG.log(Level.ERROR, "softwire configuration {0} rejected: device {1} already carries softwire {2} "
+                    + "(one softwire per device); nothing created until it is free", pid, next.device(), holder);
+            WAITING.put(this, properties);
+            return released;
+        }
+        endpoint = new SoftwireEndpoint(next);
+        endpoint.codec(registry.codec(next.encapsulation()));
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Softwire.NAME, next.name());
+        props.put(PacketDevice.NAME, next.device());
+        registration = context.registerService(Softwire.class, endpoint, props);
+        Hashtable<String, Object> jmx = new Hashtable<>();
+        jmx.put("jmx.objectname", SoftwireMBean.objectName(next.name()).getCanonicalName());
+        jmx.put(Softwire.NAME, next.name());
+        mbean = context.registerService(SoftwireMXBean.class, new SoftwireMBean(endpoint), jmx);
+        devices = new ServiceTracker<>(context, deviceFilter(next.device()), new DeviceCustomizer(endpoint));
+        devices.open();
+        LOG.log(Level.INFO, "softwire {0} created: {1}", next.name(), endpoint);
+        return released;
+    }
+
+    private Filter deviceFilter(String device) {
+        try {
+            return FrameworkUtil.createFilter("(&(objectClass=" + PacketDevice.class.getName() + ")("
+                    + PacketDevice.NAME + "=" + escape(device) + "))");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
+    }
+
+    /** Attaches the endpoint to the first matching device; a replacement device (re)attaches it. */
+    private final class DeviceCustomizer implements ServiceTrackerCustomizer<PacketDevice, PacketDevice> {
+        private final SoftwireEndpoint ep;
+
+        DeviceCustomizer(SoftwireEndpoint ep) {
+            this.ep = ep;
+        }
+
+        @Override
+        public PacketDevice addingService(ServiceReference<PacketDevice> ref) {
+            PacketDevice d = context.getService(ref);
+            if (d != null) {
+                ep.attach(d);
+            }
+            return d;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
+            // properties only
+        }
+
+        @Override
+        public void removedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
+            if (ep.device0() == d) {
+                ep.detach();
+            }
+            context.ungetService(ref);
+        }
+    }
+
+    /** @return the device released, or null */
+    private synchronized String remove() {
+        if (devices != null) {
+            devices.close();
+            devices = null;
+        }
+        for (ServiceRegistration<?> r : new ServiceRegistration<?>[] {registration, mbean}) {
+            if (r != null) {
+                try {
+                    r.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // bundle stopping
+                }
+            }
+        }
+        registration = null;
+        mbean = null;
+        String released = null;
+        if (endpoint != null) {
+            endpoint.stop();
+            if (CLAIMS.remove(endpoint.device(), endpoint.name())) {
+                released = endpoint.device();
+            }
+            LOG.log(Level.INFO, "softwire {0} removed", endpoint.name());
+            endpoint = null;
+        }
+        return released;
+    }
+
+    @Override
+    public synchronized void codecAdded(EncapsulationCodec codec) {
+        if (endpoint != null && codec.name().equals(endpoint.encapsulation())) {
+            endpoint.codec(codec);
+            LOG.log(Level.INFO, "softwire {0}: codec {1} available, forwarding", endpoint.name(), codec.name());
+        }
+    }
+
+    @Override
+    public synchronized void codecRemoved(EncapsulationCodec codec) {
+        if (endpoint != null && endpoint.binding().codec() == codec) {
+            endpoint.codec(null);
+            LOG.log(Level.WARNING, "softwire {0}: codec {1} gone, dropping packets (no-codec)", endpoint.name(),
+                    codec.name());
+        }
+    }
+}
