@@ -359,6 +359,34 @@ public class SoftwireDistributionIT {
         }
     }
 
+    // ------------------------------------------------------------------ configured softwires (issue 3)
+
+    @Test
+    public void softwireAddListRemoveThroughTheConsoleWithItsMBean() throws Exception {
+        // A softwire on a device that does not exist: configured, visible, waiting for its device.
+        execute("softwire:add itest-sw1 itest-nodev 2001:db8:ff::1 2001:db8:ff::2 ipv4-in-ipv6");
+        ObjectName name = new ObjectName("org.softwire:type=Softwire,name=itest-sw1");
+        javax.management.MBeanServer platform = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        await("softwire:list shows itest-sw1 waiting for its device", () -> {
+            try {
+                return Pattern.compile("(?m)^itest-sw1\\s+[|│]\\s+waiting-for-device\\s+[|│]\\s+ipv4-in-ipv6\\s+[|│]"
+                        + "\\s+itest-nodev\\s+[|│]\\s+2001:db8:ff::1\\s+[|│]\\s+2001:db8:ff::2\\s+[|│]")
+                        .matcher(execute("softwire:list")).find();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await("MBean " + name + " registered", () -> platform.isRegistered(name));
+        execute("softwire:remove itest-sw1");
+        await("itest-sw1 gone from softwire:list and JMX", () -> {
+            try {
+                return !execute("softwire:list").contains("itest-sw1") && !platform.isRegistered(name);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Runs a console command as an admin (command ACLs apply) and returns what it printed. */
     private String execute(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
