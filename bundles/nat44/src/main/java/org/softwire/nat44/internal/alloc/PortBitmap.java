@@ -54,4 +54,28 @@ final class PortBitmap {
         }
         return n;
     }
+
+    /**
+     * The lowest offset in {@code [0, length)} whose bit at {@code from + offset} is clear and, unless
+     * {@code parity} is -1, whose absolute bit index {@code from + offset} has that low bit; -1 if none. Any
+     * alignment and length.
+     */
+    static int findClearRange(long[] bits, long from, int length, int parity) {
+        long parityMask = parity < 0 ? -1L : parity == 0 ? EVEN : ODD;
+        long end = from + length;
+        for (long w = from >>> 6; (w << 6) < end; w++) {
+            long start = w << 6;
+            long free = ~bits[(int) w] & parityMask;
+            if (start < from) {
+                free &= -1L << (from - start);
+            }
+            if (end - start < 64) {
+                free &= (1L << (end - start)) - 1;
+            }
+            if (free != 0) {
+                return (int) (start + Long.numberOfTrailingZeros(free) - from);
+            }
+        }
+        return -1;
+    }
 }
