@@ -136,6 +136,20 @@ public final class DeterministicMapping {
                 1L << (subscriberLength - len), ranges(outside), dynamicFactor, portMin);
     }
 
+    /**
+     * Function 1 in one call, for offline use: the outside address and ports of {@code address} under an IPv4
+     * inside range (see {@link #ipv4}), or null if the address is not in it.
+     */
+    public static Range forward(String inside, List<String> outside, int dynamicFactor, int portMin, String address) {
+        return ipv4(inside, outside, dynamicFactor, portMin).forward(address);
+    }
+
+    /** Function 2 in one call, for offline use: the inside address behind an outside address and port, or null. */
+    public static String reverse(String inside, List<String> outside, int dynamicFactor, int portMin,
+                                 String externalAddress, int port) {
+        return ipv4(inside, outside, dynamicFactor, portMin).reverse(externalAddress, port);
+    }
+
     private static List<Ipv4Range> ranges(List<String> texts) {
         List<Ipv4Range> l = new ArrayList<>();
         for (String t : texts) {
@@ -232,7 +246,7 @@ public final class DeterministicMapping {
     @Override
     public String toString() {
         return "deterministic I=" + insideText + (ipv6 ? " per /" + subscriberLength : "") + " O=" + outside
-                + " D=" + dynamicFactor + " R=0-" + (portMin - 1) + " (C=" + perAddress + ", " + portsEach
+                + " D=" + dynamicFactor + " R=" + (portMin == 0 ? "none" : "0-" + (portMin - 1)) + " (C=" + perAddress + ", " + portsEach
                 + " ports each)";
     }
 }

@@ -56,6 +56,16 @@ class DeterministicMappingTest {
     }
 
     @Test
+    void staticOfflineFunctions() {
+        assertThat(DeterministicMapping.forward("198.51.100.0/28", List.of("192.0.2.1"), 2, 1024, "198.51.100.14"))
+                .isEqualTo(new DeterministicMapping.Range(0xC0000201, 53440, 57471));
+        assertThat(DeterministicMapping.reverse("198.51.100.0/28", List.of("192.0.2.1"), 2, 1024, "192.0.2.1", 53440))
+                .isEqualTo("198.51.100.14");
+        assertThat(RFC7422).hasToString(
+                "deterministic I=198.51.100.0/28 O=[192.0.2.1] D=2 R=0-1023 (C=14, 4032 ports each)");
+    }
+
+    @Test
     void severalOutsideAddressesAreFilledInOrder() {
         DeterministicMapping m = DeterministicMapping.ipv4("198.51.100.1-198.51.100.6",
                 List.of("192.0.2.1", "203.0.113.7"), 0, 1024);
