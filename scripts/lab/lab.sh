@@ -66,11 +66,18 @@ netns() {
     ip netns add "$1"
     echo "netns $1" >> "$state"
     ip -n "$1" link set lo up
-    ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+    setsys "$1" net/ipv6/conf/all/accept_dad=0 net/ipv6/conf/default/accept_dad=0
 }
 router() {
-    ip netns exec "$1" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
-        net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+    setsys "$1" net/ipv4/ip_forward=1 net/ipv6/conf/all/forwarding=1 \
+        net/ipv4/conf/all/rp_filter=0 net/ipv4/conf/default/rp_filter=0
+}
+setsys() { # NS key=value...: through /proc/sys inside the namespace (no procps needed)
+    local ns=$1 kv
+    shift
+    for kv in "$@"; do
+        ip netns exec "$ns" sh -c 'echo "$1" > "/proc/sys/$2"' sh "${kv#*=}" "${kv%%=*}"
+    done
 }
 veth() { # NS_A IF_A NS_B IF_B
     ip link add "$2" netns "$1" type veth peer name "$4" netns "$3"

@@ -35,9 +35,14 @@ public final class Capture implements AutoCloseable {
         return cmd.toArray(String[]::new);
     }
 
-    /** Rows printed so far (one per packet, fields joined by {@link #SEPARATOR}). */
+    /** Complete rows printed so far (one per packet, fields joined by {@link #SEPARATOR}). */
     public List<String> rows() {
-        return tshark.stdout().lines().toList();
+        boolean running = tshark.isAlive();
+        String out = tshark.stdout();
+        if (running && !out.endsWith("\n")) { // a line still being written is not a row yet
+            out = out.substring(0, out.lastIndexOf('\n') + 1);
+        }
+        return out.lines().toList();
     }
 
     /** Waits until at least {@code n} rows are there; returns false on timeout. */

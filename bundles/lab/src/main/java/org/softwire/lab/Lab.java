@@ -192,13 +192,21 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Sets a sysctl in {@code ns}; outside the lab's namespaces the old value is restored on close. */
+    /**
+     * Sets a sysctl ({@code net.ipv4.ip_forward}) in {@code ns} by writing {@code /proc/sys} (no procps needed);
+     * outside the lab's namespaces the old value is restored on close.
+     */
     public void sysctl(String ns, String key, String value) {
-        String old = owned(ns) ? null : run(ns, "sysctl", "-n", key).trim();
-        run(ns, "sysctl", "-q", "-w", key + "=" + value);
+        String path = "/proc/sys/" + key.replace('.', '/');
+        String old = owned(ns) ? null : run(ns, "cat", path).trim();
+        write(ns, path, value);
         if (old != null) {
-            onClose("restore " + key + "=" + old, () -> run(ns, "sysctl", "-q", "-w", key + "=" + old));
+            onClose("restore " + key + "=" + old, () -> write(ns, path, old));
         }
+    }
+
+    private void write(String ns, String path, String value) {
+        run(ns, "sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", value, path);
     }
 
     // ------------------------------------------------------------------ commands

@@ -164,7 +164,7 @@ class SoftwireEndToEndTest {
 
         assertThat(ping(s, p, 4)).contains("4 received");
 
-        assertThat(tshark.awaitEnd(Duration.ofSeconds(10))).as("tshark saw 6 tunnel packets: %s", tshark.stderr())
+        assertThat(tshark.awaitEnd(Duration.ofSeconds(30))).as("tshark saw 6 tunnel packets: %s", tshark.stderr())
                 .isTrue();
         List<String> rows = tshark.stop();
         String key = p.greKey() >= 0 ? "0x" + String.format("%08x", p.greKey()) : "";
