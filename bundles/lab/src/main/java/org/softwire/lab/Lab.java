@@ -155,8 +155,17 @@ public final class Lab implements AutoCloseable {
             cmd.addAll(List.of("netns", nsB));
         }
         ip(cmd.toArray(String[]::new));
-        if (!owned(nsA) && !owned(nsB)) { // otherwise it goes with the namespace
-            onClose("delete veth " + a, () -> ip(in(nsA, "link", "del", a)));
+        if (!owned(nsA) || !owned(nsB)) {
+            // an end outside the lab's namespaces is deleted explicitly (and before any namespace of the lab:
+            // the kernel removes a namespace's devices asynchronously, so the peer would linger for a while)
+            String ns = owned(nsA) ? nsB : nsA;
+            String dev = owned(nsA) ? b : a;
+            onClose("delete veth " + dev, () -> {
+                Result r = Exec.run(Arrays.asList(concat(new String[] {ip}, in(ns, "link", "del", dev))), TIMEOUT);
+                if (!r.ok() && !r.stderr().contains("Cannot find device")) {
+                    r.check();
+                }
+            });
         }
         up(nsA, a);
         up(nsB, b);
@@ -235,10 +244,20 @@ public final class Lab implements AutoCloseable {
     public Capture capture(String ns, String iface, String filter, int count, String... fields) {
         Background tshark = spawn(ns, Capture.command(iface, filter, count, fields));
         try {
-            tshark.awaitOutput("Capturing on", Duration.ofSeconds(20));
+            tshark.awaitOutput("Capturing on", Duration.ofSeconds(30));
+            // tshark says "Capturing on" when it starts dumpcap; dumpcap reports its file only once the
+            // interface is open ("Capture started." / "File:", tshark 4). Packets sent in between are lost
+            // (seen on a loaded machine). Older tshark versions say nothing more: give them a moment.
+            if (!Lab.waitFor(() -> tshark.stderr().contains("File:") || !tshark.isAlive(), Duration.ofSeconds(10))) {
+                Thread.sleep(1_000);
+            }
         } catch (LabException e) {
             tshark.stop();
             throw e;
+        } catch (InterruptedException e) {
+            tshark.stop();
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while tshark started", e);
         }
         return new Capture(tshark);
     }
