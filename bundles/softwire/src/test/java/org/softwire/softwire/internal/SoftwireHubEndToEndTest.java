@@ -11,12 +11,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softwire.encap.codecs.internal.Ipv4InIpv6Codec;
 import org.softwire.io.PacketDevice;
+import org.softwire.lab.Capture;
+import org.softwire.lab.Lab;
+import org.softwire.lab.Result;
 import org.softwire.tun.internal.LabTun;
 
 /**
@@ -83,6 +87,9 @@ class SoftwireHubEndToEndTest {
             s.h1 = lab.netns("h1");
             s.sp2 = lab.netns("sp2");
             s.h2 = lab.netns("h2");
+            for (String router : new String[] {s.hub, s.core, s.sp1, s.sp2}) {
+                lab.forwarding(router);
+            }
             lab.veth(s.hh, "eth0", s.hub, "lan");
             lab.veth(s.hub, "core", s.core, "c1");
             lab.veth(s.sp1, "core", s.core, "c2");
@@ -131,19 +138,6 @@ class SoftwireHubEndToEndTest {
         }
     }
 
-    private static Process capture(Hub s, Path pcap, Path err, String filter, int count) throws Exception {
-        Process tshark = s.lab.start(s.core, err, "tshark", "-n", "-i", "c1", "-c", Integer.toString(count), "-f",
-                filter, "-w", pcap.toString());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!(Files.exists(err) && Files.readString(err).contains("Capturing on"))) {
-            assertThat(System.nanoTime()).as("tshark started: %s", Files.exists(err) ? Files.readString(err) : "")
-                    .isLessThan(until);
-            Thread.sleep(50);
-        }
-        Thread.sleep(1000); // "Capturing on" can come a little before the filter is attached (seen under load)
-        return tshark;
-    }
-
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
@@ -152,19 +146,16 @@ class SoftwireHubEndToEndTest {
     void twoSpokesReachTheHubIslandThroughOneHubDevice() throws Exception {
         try (Hub s = build()) {
             assertThat(s.s1.hub()).as("one device, one hub").isSameAs(s.s2.hub());
-            Path pcap = dir.resolve("core.pcap");
-            Process tshark = capture(s, pcap, dir.resolve("tshark.err"), "ip6 proto 4", 8);
+            Capture tshark = s.lab.capture(s.core, "c1", "ip6 proto 4", 8, "ipv6.src", "ipv6.dst", "ip.src", "ip.dst");
 
-            assertThat(s.lab.exec(s.h1, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "2", HH)).contains("2 received");
-            assertThat(s.lab.exec(s.h2, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "2", HH)).contains("2 received");
+            assertThat(s.lab.run(s.h1, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "2", HH)).contains("2 received");
+            assertThat(s.lab.run(s.h2, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "2", HH)).contains("2 received");
 
-            assertThat(tshark.waitFor(20, TimeUnit.SECONDS)).as("tshark saw 8 tunnel packets").isTrue();
-            String fields = s.lab.exec(s.core, "tshark", "-n", "-r", pcap.toString(), "-T", "fields", "-E",
-                    "separator=,", "-E", "occurrence=f", "-e", "ipv6.src", "-e", "ipv6.dst", "-e", "ip.src", "-e",
-                    "ip.dst");
+            assertThat(tshark.awaitEnd(Duration.ofSeconds(20))).as("tshark saw 8 tunnel packets: %s", tshark.rows())
+                    .isTrue();
             // on the hub's core link: each spoke's echo requests come from its own endpoint, the replies go back
             // to it, chosen by the inner destination's prefix
-            assertThat(fields.lines().toList()).containsExactlyInAnyOrder(
+            assertThat(tshark.stop()).containsExactlyInAnyOrder(
                     E1 + "," + E0 + "," + H1 + "," + HH, E1 + "," + E0 + "," + H1 + "," + HH,
                     E0 + "," + E1 + "," + HH + "," + H1, E0 + "," + E1 + "," + HH + "," + H1,
                     E2 + "," + E0 + "," + H2 + "," + HH, E2 + "," + E0 + "," + H2 + "," + HH,
@@ -175,21 +166,21 @@ class SoftwireHubEndToEndTest {
             new Random(7).nextBytes(content);
             Path www = Files.createDirectories(dir.resolve("www"));
             Files.write(www.resolve("file.bin"), content);
-            s.lab.start(s.hh, dir.resolve("http.err"), "/usr/bin/python3", "-m", "http.server", "8000", "--bind", HH,
+            s.lab.spawn(s.hh, "/usr/bin/python3", "-m", "http.server", "8000", "--bind", HH,
                     "--directory", www.toString());
             for (String island : new String[] {s.h1, s.h2}) {
                 Path got = dir.resolve(island + ".bin");
-                Lab.Result r = null;
+                Result r = null;
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (System.nanoTime() < until) {
-                    r = s.lab.tryExec(island, 30, "curl", "-sS", "--max-time", "20", "-o", got.toString(),
+                    r = s.lab.exec(island, Duration.ofSeconds(30), "curl", "-sS", "--max-time", "20", "-o", got.toString(),
                             "http://" + HH + ":8000/file.bin");
                     if (r.exit() != 7) {
                         break;
                     }
                     Thread.sleep(100);
                 }
-                assertThat(r.exit()).as("curl from %s: %s", island, r.output()).isZero();
+                assertThat(r.exit()).as("curl from %s: %s", island, r.describe()).isZero();
                 assertThat(sha256(Files.readAllBytes(got))).isEqualTo(sha256(content));
             }
             assertThat(s.s1.stats().decapBytes()).isGreaterThan(0);
@@ -201,7 +192,7 @@ class SoftwireHubEndToEndTest {
             // (as are the kernel's own IPv6 link-local packets on the TUN: router solicitations, MLD reports)
             long before = s.s1.deviceDrops().getOrDefault("no-route", 0L);
             s.lab.route(s.hub, "192.0.2.0/24", "dev", TUN);
-            assertThat(s.lab.tryExec(s.hh, 10, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "1", "192.0.2.9").exit())
+            assertThat(s.lab.exec(s.hh, Duration.ofSeconds(10), "ping", "-4", "-c", "2", "-i", "0.2", "-W", "1", "192.0.2.9").exit())
                     .isNotZero();
             assertThat(s.s1.deviceDrops().get("no-route")).isGreaterThanOrEqualTo(before + 2);
             assertThat(s.s2.deviceDrops()).isEqualTo(s.s1.deviceDrops());
@@ -211,32 +202,29 @@ class SoftwireHubEndToEndTest {
     @Test
     void packetTooBigFromTheCoreReachesTheIpv4SenderAsFragmentationNeeded() throws Exception {
         try (Hub s = build()) {
-            Lab.Result first = s.lab.tryExec(s.hh, 20, "ping", "-4", "-c", "3", "-i", "0.3", "-W", "2", H1);
-            assertThat(first.output()).as("%s / %s / %s", first.output(), s.s1.stats(), s.s1.deviceDrops())
+            Result first = s.lab.exec(s.hh, Duration.ofSeconds(20), "ping", "-4", "-c", "3", "-i", "0.3", "-W", "2", H1);
+            assertThat(first.stdout()).as("%s / %s / %s", first.stdout(), s.s1.stats(), s.s1.deviceDrops())
                     .contains(" 0% packet loss");
             // a narrow core link toward spoke1: the core router answers big tunnel packets with Packet Too Big
-            s.lab.exec(s.core, "ip", "link", "set", "c2", "mtu", "1300");
-            Path pcap = dir.resolve("ptb.pcap");
-            Process tshark = capture(s, pcap, dir.resolve("ptb.err"), "icmp6 and ip6[40] == 2", 1);
+            s.lab.run(s.core, "ip", "link", "set", "c2", "mtu", "1300");
+            Capture tshark = s.lab.capture(s.core, "c1", "icmp6 and ip6[40] == 2", 1, "ipv6.dst", "icmpv6.mtu");
             // 1400-octet IPv4 packets with DF: 1440 outer octets do not fit 1300
-            Lab.Result big = s.lab.tryExec(s.hh, 10, "ping", "-4", "-M", "do", "-s", "1372", "-c", "2", "-i", "0.5",
+            Result big = s.lab.exec(s.hh, Duration.ofSeconds(10), "ping", "-4", "-M", "do", "-s", "1372", "-c", "2", "-i", "0.5",
                     "-W", "1", H1);
-            assertThat(tshark.waitFor(20, TimeUnit.SECONDS)).as("the core sent Packet Too Big: %s %s %s %s %s",
-                    big.output(), s.s1.stats(), s.s1.deviceDrops(), s.lab.exec(s.core, "ip", "-s", "link"),
-                    s.lab.exec(s.core, "nstat", "-az", "Icmp6OutPktTooBigs", "Ip6InTooBigErrors", "Icmp6OutRateLimitHost"))
+            assertThat(tshark.awaitEnd(Duration.ofSeconds(20))).as("the core sent Packet Too Big: %s %s %s %s %s",
+                    big.describe(), s.s1.stats(), s.s1.deviceDrops(), s.lab.run(s.core, "ip", "-s", "link"),
+                    s.lab.exec(s.core, Lab.TIMEOUT, "nstat", "-az", "Icmp6OutPktTooBigs", "Ip6InTooBigErrors", "Icmp6OutRateLimitHost"))
                     .isTrue();
-            String ptb = s.lab.exec(s.core, "tshark", "-n", "-r", pcap.toString(), "-T", "fields", "-E",
-                    "separator=,", "-E", "occurrence=a", "-e", "ipv6.dst", "-e", "icmpv6.mtu");
-            // to the hub's endpoint, quoting our tunnel packet to spoke1's
-            assertThat(ptb.trim()).isEqualTo(E0 + "," + E1 + ",1300");
+            // to the hub's endpoint (the quoted tunnel packet went to spoke1's: s1 learns the MTU below)
+            assertThat(tshark.stop()).containsExactly(E0 + ",1300");
             // relayed by s1 (the embedded packet went to e::2) as ICMP Fragmentation Needed, MTU 1300 - 40
             assertThat(s.s1.stats().icmpSent()).isPositive();
             assertThat(s.s2.stats().icmpSent()).isZero();
             assertThat(s.s1.binding().tunnel().pathMtu()).isEqualTo(1300);
-            String route = s.lab.exec(s.hh, "ip", "route", "get", H1);
+            String route = s.lab.run(s.hh, "ip", "route", "get", H1);
             assertThat(route).as("the sender's kernel learned the path MTU").contains("mtu 1260");
             // and a 1260-octet DF packet goes through
-            assertThat(s.lab.exec(s.hh, "ping", "-4", "-M", "do", "-s", "1232", "-c", "1", "-W", "2", H1))
+            assertThat(s.lab.run(s.hh, "ping", "-4", "-M", "do", "-s", "1232", "-c", "1", "-W", "2", H1))
                     .contains("1 received");
         }
     }
