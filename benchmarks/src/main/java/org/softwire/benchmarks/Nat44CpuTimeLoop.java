@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
  * count): runs the same operations as {@link Nat44Benchmark} and {@link Nat44NewSessionBenchmark} in rounds of
  * {@code n} operations and prints the minimum thread CPU time per operation over 8 rounds after 4 warm-up rounds.
  * Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar org.softwire.benchmarks.Nat44CpuTimeLoop
- * [outbound|inbound|new] [active flows]}.
+ * [outbound|inbound|outbound-batch|inbound-batch|new] [active flows]}.
  */
 public final class Nat44CpuTimeLoop {
     private Nat44CpuTimeLoop() {
@@ -28,13 +28,20 @@ public final class Nat44CpuTimeLoop {
             b.setup();
         }
         int n = 2_000_000;
+        boolean batch = what.endsWith("-batch");
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 12; round++) {
             long t0 = mx.getCurrentThreadCpuTime();
             long sink = 0;
-            for (int i = 0; i < n; i++) {
-                sink += (what.equals("new") ? nb.newSession()
-                        : what.equals("inbound") ? b.translateInbound() : b.translateOutbound()).ordinal();
+            if (batch) {
+                for (int i = 0; i < n; i += Nat44Benchmark.BATCH) {
+                    sink += what.startsWith("inbound") ? b.translateInboundBatch() : b.translateOutboundBatch();
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    sink += (what.equals("new") ? nb.newSession()
+                            : what.equals("inbound") ? b.translateInbound() : b.translateOutbound()).ordinal();
+                }
             }
             double ns = (double) (mx.getCurrentThreadCpuTime() - t0) / n;
             if (round >= 4) {

@@ -41,6 +41,16 @@ public interface Nat44Translator {
      */
     Verdict inbound(PacketBuffer pkt, long nowMillis);
 
+    /**
+     * Optional hint before translating a batch outbound: loads the table entries these packets will need so that
+     * their cache misses overlap (with a million sessions each lookup misses the caches). No effect on the
+     * results; allocates nothing. Same arguments as {@link #outbound}, per packet.
+     */
+    void prefetchOutbound(PacketBuffer[] pkts, long[] keyHi, long[] keyLo, int count);
+
+    /** {@link #prefetchOutbound}'s counterpart for a batch from the outside. */
+    void prefetchInbound(PacketBuffer[] pkts, int count);
+
     /** Subscriber key (high) of the last {@link Verdict#FORWARD_INTERNAL} packet. */
     long subscriberKeyHi();
 

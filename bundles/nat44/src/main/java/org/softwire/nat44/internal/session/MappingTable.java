@@ -82,6 +82,16 @@ final class MappingTable {
                 in.length);
     }
 
+    /** First probe slot of an internal endpoint in {@link #out} (for {@link Prefetch}). */
+    int outSlot(long keyHi, long keyLo, int address, int port, int protocol) {
+        return Hashing.reduce(outHash(keyHi, keyLo, address, pp(port, protocol)), out.length);
+    }
+
+    /** First probe slot of an external endpoint in {@link #in} (for {@link Prefetch}). */
+    int inSlot(int address, int port, int protocol) {
+        return Hashing.reduce(inHash(address, port, protocol), in.length);
+    }
+
     /** The mapping of an internal endpoint, or -1. */
     int findOut(long keyHi, long keyLo, int address, int port, int protocol) {
         int pp = pp(port, protocol);

@@ -46,6 +46,7 @@ public final class Nat44Engine implements Nat44Translator {
     final SessionLog log = new SessionLog();
     private final IcmpErrors icmpErrors;
     private final SessionControl control;
+    private final Prefetch prefetch;
 
     Nat44Config config;
     private int tUdp;
@@ -100,6 +101,7 @@ public final class Nat44Engine implements Nat44Translator {
         this.ctr = state.counters;
         this.icmpErrors = new IcmpErrors(this);
         this.control = new SessionControl(this);
+        this.prefetch = new Prefetch(this);
         apply(config);
         sess.rehash(adf);
     }
@@ -335,6 +337,16 @@ public final class Nat44Engine implements Nat44Translator {
     private void expireSession(int s) {
         killSession(s, expireNow);
         ctr[Nat44Counter.SESSIONS_EXPIRED.ordinal()]++;
+    }
+
+    @Override
+    public void prefetchOutbound(PacketBuffer[] pkts, long[] keyHi, long[] keyLo, int count) {
+        prefetch.outbound(pkts, keyHi, keyLo, count);
+    }
+
+    @Override
+    public void prefetchInbound(PacketBuffer[] pkts, int count) {
+        prefetch.inbound(pkts, count);
     }
 
     @Override

@@ -69,6 +69,11 @@ final class SessionTable {
         return Hashing.reduce(hash(rec[r + MAP], rec[r + R_ADDR], rec[r + R_PSF] >>> 16), index.length);
     }
 
+    /** First probe slot of a session key (for {@link Prefetch}). */
+    int slot(int mapping, int address, int port) {
+        return Hashing.reduce(hash(mapping, address, port), index.length);
+    }
+
     /** The session of a mapping with a remote endpoint, or -1. */
     int find(int mapping, int address, int port) {
         int[] slots = index;
