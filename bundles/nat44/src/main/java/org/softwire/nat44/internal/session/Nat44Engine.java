@@ -49,16 +49,9 @@ public final class Nat44Engine implements Nat44Translator {
     private final Prefetch prefetch;
 
     Nat44Config config;
-    private int tUdp;
-    private int tIcmp;
-    private int tEst;
-    private int tOpen;
-    private int tClose;
-    private int tInSyn;
-    private int revisit;
     private boolean adf;
     private boolean inboundRefresh;
-    private int maxSessionsPerSub;
+    final Bindings b;
 
     final Ipv4Header ip = new Ipv4Header();
     final Ipv4Header inner = new Ipv4Header();
@@ -70,12 +63,8 @@ public final class Nat44Engine implements Nat44Translator {
     long resultLo;
     private DropReason lastDrop = DropReason.NONE;
     Nat44DropReason lastNatDrop = Nat44DropReason.NONE;
-    private long cachedNow = Long.MIN_VALUE;
-    private int cachedTick;
-    private long expireNow;
     private int icmpId;
     private boolean detached;
-    private final TimerWheel.Expirer expirer = this::expireSession;
 
     public Nat44Engine(Nat44Config config, PortAllocator allocator) {
         this(config, allocator, new Nat44State(config));
@@ -99,6 +88,7 @@ public final class Nat44Engine implements Nat44Translator {
         this.subs = state.subs;
         this.wheel = state.wheel;
         this.ctr = state.counters;
+        this.b = new Bindings(this);
         this.icmpErrors = new IcmpErrors(this);
         this.control = new SessionControl(this);
         this.prefetch = new Prefetch(this);
@@ -108,16 +98,9 @@ public final class Nat44Engine implements Nat44Translator {
 
     private void apply(Nat44Config c) {
         config = c;
-        tUdp = c.udpTimeout();
-        tIcmp = c.icmpTimeout();
-        tEst = c.tcpEstablishedTimeout();
-        tOpen = c.tcpTransitoryOpenTimeout();
-        tClose = c.tcpTransitoryCloseTimeout();
-        tInSyn = c.tcpInboundSynTimeout();
-        revisit = c.shortestTimeout();
+        b.apply(c);
         adf = c.filtering() == Filtering.ADDRESS_DEPENDENT;
         inboundRefresh = c.inboundRefresh();
-        maxSessionsPerSub = c.maxSessionsPerSubscriber();
         log.enabled = c.sessionLogging();
     }
 
@@ -138,7 +121,7 @@ public final class Nat44Engine implements Nat44Translator {
         if ((keyHi | keyLo) == 0) {
             keyLo = ip.source() & 0xFFFFFFFFL; // plain NAT44: the subscriber is the inside host
         }
-        int tick = tick(nowMillis);
+        int tick = b.tick(nowMillis);
         ByteBuffer d = pkt.data();
         int proto = ip.protocol();
         int l4 = ip.payloadOffset();
@@ -186,8 +169,9 @@ public final class Nat44Engine implements Nat44Translator {
         int m = maps.findOut(keyHi, keyLo, src, sport, aproto);
         int s = -1;
         if (m < 0) {
-            m = newMapping(keyHi, keyLo, src, sport, aproto, nowMillis);
+            m = b.newMapping(keyHi, keyLo, src, sport, aproto, nowMillis);
             if (m < 0) {
+                lastNatDrop = b.refusal;
                 return refuse(pkt, icmpOut, -1);
             }
         } else {
@@ -195,17 +179,17 @@ public final class Nat44Engine implements Nat44Translator {
         }
         int sub = maps.sub(m);
         if (s < 0) {
-            Nat44DropReason why = sessionRoom(m, sub);
+            Nat44DropReason why = b.sessionRoom(m, sub);
             if (why != Nat44DropReason.NONE) {
                 if (maps.sessions(m) == 0) {
-                    releaseMapping(m, nowMillis);
+                    b.releaseMapping(m, nowMillis);
                 }
                 lastNatDrop = why;
                 return refuse(pkt, icmpOut, sub);
             }
-            newSession(m, sub, dst, dport, proto == IP_TCP ? Tcp.initial(flags, true) : Tcp.NONE, proto, tick);
+            b.newSession(m, sub, dst, dport, proto == IP_TCP ? Tcp.initial(flags, true) : Tcp.NONE, proto, tick);
         } else {
-            touch(s, proto, flags, true, tick);
+            b.touch(s, proto, flags, true, tick);
         }
         int extAddr = maps.externalAddress(m);
         ip.rewriteSource(extAddr);
@@ -242,7 +226,7 @@ public final class Nat44Engine implements Nat44Translator {
         if (ip.isFragment()) {
             return drop(DropReason.IPV4_FRAGMENT, pkt.length(), -1);
         }
-        int tick = tick(nowMillis);
+        int tick = b.tick(nowMillis);
         ByteBuffer d = pkt.data();
         int proto = ip.protocol();
         int l4 = ip.payloadOffset();
@@ -307,7 +291,7 @@ public final class Nat44Engine implements Nat44Translator {
         int s = sess.find(m, remoteAddr, remotePort);
         if (s >= 0) {
             if (proto == IP_TCP || inboundRefresh) {
-                touch(s, proto, flags, false, tick); // RFC 4787 REQ-6a: inbound refresh is configurable
+                b.touch(s, proto, flags, false, tick); // RFC 4787 REQ-6a: inbound refresh is configurable
             }
         } else {
             if (adf && sess.findAddress(m, remoteAddr) < 0) {
@@ -317,8 +301,8 @@ public final class Nat44Engine implements Nat44Translator {
             // RFC 7857 §7: a packet that creates no session refreshes nothing. An inbound SYN creates one (6 s);
             // UDP and ICMP do when inbound refresh is on.
             boolean create = proto == IP_TCP ? state == Tcp.INBOUND_SYN : inboundRefresh;
-            if (create && sessionRoom(m, sub) == Nat44DropReason.NONE) {
-                newSession(m, sub, remoteAddr, remotePort, state, proto, tick);
+            if (create && b.sessionRoom(m, sub) == Nat44DropReason.NONE) {
+                b.newSession(m, sub, remoteAddr, remotePort, state, proto, tick);
             }
         }
         ByteBuffer d = ip.data();
@@ -334,11 +318,6 @@ public final class Nat44Engine implements Nat44Translator {
         return Verdict.FORWARD_INTERNAL;
     }
 
-    private void expireSession(int s) {
-        killSession(s, expireNow);
-        ctr[Nat44Counter.SESSIONS_EXPIRED.ordinal()]++;
-    }
-
     @Override
     public void prefetchOutbound(PacketBuffer[] pkts, long[] keyHi, long[] keyLo, int count) {
         prefetch.outbound(pkts, keyHi, keyLo, count);
@@ -351,143 +330,7 @@ public final class Nat44Engine implements Nat44Translator {
 
     @Override
     public int expire(long nowMillis) {
-        int tick = tick(nowMillis);
-        expireNow = nowMillis;
-        return wheel.advance(tick, revisit, sess, expirer);
-    }
-
-    // ------------------------------------------------------------------ tables
-
-    int tick(long now) {
-        if (now == cachedNow) {
-            return cachedTick;
-        }
-        if (!st.epochSet) {
-            st.epochMillis = now;
-            st.epochSet = true;
-        }
-        long t = Math.floorDiv(now - st.epochMillis, 1000L);
-        int tick = (int) Math.min(Integer.MAX_VALUE - Nat44Config.MAX_TIMEOUT - 2L, Math.max(t, wheel.lastTick));
-        cachedNow = now;
-        cachedTick = tick;
-        return tick;
-    }
-
-    long tickToMillis(int tick) {
-        return st.epochMillis + tick * 1000L;
-    }
-
-    private int timeout(int state, int proto) {
-        if (proto != IP_TCP) {
-            return proto == IP_UDP ? tUdp : tIcmp;
-        }
-        if (state == Tcp.ESTABLISHED || state == Tcp.CLIENT_FIN || state == Tcp.SERVER_FIN) {
-            return tEst;
-        }
-        if (state == Tcp.INIT) {
-            return tOpen;
-        }
-        return state == Tcp.INBOUND_SYN ? tInSyn : tClose;
-    }
-
-    /** Refresh (RFC 4787 REQ-6): O(1), only the expiry is written; TCP state moves per RFC 7857 §2. */
-    private void touch(int s, int proto, int flags, boolean outbound, int tick) {
-        int state = Tcp.NONE;
-        if (proto == IP_TCP) {
-            int old = sess.tcpState(s);
-            state = Tcp.next(old, flags, outbound);
-            if (state != old) {
-                sess.setTcpState(s, state);
-            }
-        }
-        // +1: a session never lives less than its timeout, whatever the sub-second phase of the clock
-        sess.setExpiry(s, tick + timeout(state, proto) + 1);
-    }
-
-    private Nat44DropReason sessionRoom(int m, int sub) {
-        if (sess.full()) {
-            return Nat44DropReason.SESSION_TABLE_FULL;
-        }
-        if ((maxSessionsPerSub > 0 && subs.sessions[sub] >= maxSessionsPerSub)
-                || maps.sessions(m) >= MappingTable.MAX_SESSIONS) {
-            return Nat44DropReason.SESSION_LIMIT;
-        }
-        return Nat44DropReason.NONE;
-    }
-
-    private void newSession(int m, int sub, int remoteAddr, int remotePort, int state, int proto, int tick) {
-        int expiry = tick + timeout(state, proto) + 1;
-        int s = sess.insert(m, remoteAddr, remotePort, state, expiry);
-        wheel.schedule(sess, s, Math.min(expiry, tick + revisit));
-        maps.addSessions(m, 1);
-        subs.sessions[sub]++;
-        ctr[Nat44Counter.SESSIONS_CREATED.ordinal()]++;
-        ctr[Nat44Counter.SESSIONS_ACTIVE.ordinal()]++;
-        if (log.enabled) {
-            log.session("create", this, s);
-        }
-    }
-
-    private int newMapping(long keyHi, long keyLo, int address, int port, int aproto, long now) {
-        if (maps.full() || sess.full()) {
-            lastNatDrop = Nat44DropReason.SESSION_TABLE_FULL;
-            return -1;
-        }
-        int sub = allocator.subscriber(keyHi, keyLo, now);
-        if (sub < 0 || sub >= subs.max) {
-            lastNatDrop = Nat44DropReason.SUBSCRIBER_LIMIT;
-            return -1;
-        }
-        if (maxSessionsPerSub > 0 && subs.sessions[sub] >= maxSessionsPerSub) {
-            lastNatDrop = Nat44DropReason.SESSION_LIMIT;
-            return -1;
-        }
-        long ext = allocator.allocate(sub, aproto, port, now);
-        if (ext < 0) {
-            lastNatDrop = ext == PortAllocator.QUOTA_EXCEEDED ? Nat44DropReason.QUOTA_EXCEEDED
-                    : ext == PortAllocator.POOL_EXHAUSTED ? Nat44DropReason.POOL_EXHAUSTED
-                    : Nat44DropReason.SUBSCRIBER_LIMIT;
-            return -1;
-        }
-        int extAddr = (int) (ext >>> 16);
-        int extPort = (int) ext & 0xFFFF;
-        if (maps.findIn(extAddr, extPort, aproto) >= 0) {
-            // never overload an external endpoint (RFC 4787 REQ-3): an allocator handing out a used one is refused
-            allocator.release(sub, aproto, ext, now);
-            lastNatDrop = Nat44DropReason.POOL_EXHAUSTED;
-            return -1;
-        }
-        subs.setKey(sub, keyHi, keyLo);
-        int m = maps.insert(sub, address, port, aproto, extAddr, extPort);
-        st.markExternal(extAddr);
-        ctr[Nat44Counter.MAPPINGS_CREATED.ordinal()]++;
-        ctr[Nat44Counter.TOTAL_PORT_MAPPINGS.ordinal()]++;
-        return m;
-    }
-
-    /** Removes a live session (expiry or clear); its mapping goes with its last session. */
-    void killSession(int s, long now) {
-        if (log.enabled) {
-            log.session("delete", this, s);
-        }
-        int m = sess.mapping(s);
-        sess.kill(s);
-        subs.sessions[maps.sub(m)]--;
-        ctr[Nat44Counter.SESSIONS_ACTIVE.ordinal()]--;
-        maps.addSessions(m, -1);
-        if (maps.sessions(m) == 0) {
-            releaseMapping(m, now);
-        }
-    }
-
-    private void releaseMapping(int m, long now) {
-        int sub = maps.sub(m);
-        int aproto = maps.protocol(m);
-        long ext = (maps.externalAddress(m) & 0xFFFFFFFFL) << 16 | maps.externalPort(m);
-        maps.remove(m);
-        allocator.release(sub, aproto, ext, now);
-        ctr[Nat44Counter.MAPPINGS_RELEASED.ordinal()]++;
-        ctr[Nat44Counter.TOTAL_PORT_MAPPINGS.ordinal()]--;
+        return b.expire(nowMillis);
     }
 
     // ------------------------------------------------------------------ verdicts

@@ -30,7 +30,7 @@ final class SessionControl {
         return new SessionInfo(e.subs.keyHi(sub), e.subs.keyLo(sub), IP_PROTOCOL[e.maps.protocol(m)],
                 e.maps.internalAddress(m), e.maps.internalPort(m), e.maps.externalAddress(m),
                 e.maps.externalPort(m), e.sess.remoteAddress(s), e.sess.remotePort(s),
-                TcpState.ofOrdinal(e.sess.tcpState(s)), e.tickToMillis(e.sess.expiry(s)));
+                TcpState.ofOrdinal(e.sess.tcpState(s)), e.b.tickToMillis(e.sess.expiry(s)));
     }
 
     List<SessionInfo> sessions(SessionFilter filter, int limit) {
@@ -52,7 +52,7 @@ final class SessionControl {
             if ((e.sess.flags(s) & SessionTable.LIVE) != 0) {
                 int sub = e.maps.sub(e.sess.mapping(s));
                 if (e.subs.keyHi(sub) == hi && e.subs.keyLo(sub) == lo) {
-                    e.killSession(s, now); // the record is freed when the timer wheel passes it
+                    e.b.killSession(s, now); // the record is freed when the timer wheel passes it
                     n++;
                 }
             }
