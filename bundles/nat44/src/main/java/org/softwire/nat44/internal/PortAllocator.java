@@ -47,4 +47,18 @@ public interface PortAllocator {
 
     /** The subscriber owning an external endpoint (for inbound lookups and logging), or -1. */
     int owner(int protocol, long external);
+
+    /**
+     * Counts a new session of {@code subscriber} against its session limit (RFC 6888 REQ-5). Call it before
+     * creating a session (after {@link #subscriber}); on {@code false} the subscriber is at its limit: drop and
+     * send ICMP host unreachable (code 1), as for {@link #QUOTA_EXCEEDED}. Every {@code true} is paired with one
+     * {@link #closeSession}. A subscriber is kept (its id stays valid) while it holds a session or a port block.
+     */
+    default boolean openSession(int subscriber) {
+        return true;
+    }
+
+    /** The end of a session counted by {@link #openSession}. */
+    default void closeSession(int subscriber) {
+    }
 }

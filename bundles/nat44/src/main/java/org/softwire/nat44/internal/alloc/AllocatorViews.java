@@ -1,0 +1,53 @@
+package org.softwire.nat44.internal.alloc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Immutable control-plane views built from a {@link PortBlockAllocator}'s arrays (allocates; off the data path). */
+final class AllocatorViews {
+    private AllocatorViews() {
+    }
+
+    static PoolUsage poolUsage(PortBlockAllocator p, long now) {
+        List<PoolUsage.Address> list = new ArrayList<>(p.addressCount);
+        for (int a = 0; a < p.addressCount; a++) {
+            PoolUsage.Blocks[] per = new PoolUsage.Blocks[3];
+            for (int protocol = 0; protocol < 3; protocol++) {
+                int used = 0;
+                int held = 0;
+                int base = protocol * p.blocksPerProtocol + a * p.blocksPerAddress;
+                for (int b = 0; b < p.blocksPerAddress; b++) {
+                    if (p.blockOwner[base + b] >= 0) {
+                        used++;
+                    } else if (p.blockReadyAt[base + b] > now) {
+                        held++;
+                    }
+                }
+                per[protocol] = new PoolUsage.Blocks(used, held, p.blocksPerAddress - used - held);
+            }
+            list.add(new PoolUsage.Address(Ipv4Range.text(p.addresses.address(a)), p.addrSubscribers[a], per[0],
+                    per[1], per[2]));
+        }
+        return new PoolUsage(p.blockSize, p.blocksPerAddress, p.table.size(), p.holdDown.size(), list);
+    }
+
+    static SubscriberUsage subscriberUsage(PortBlockAllocator p, int id) {
+        List<PortBlock> blocks = new ArrayList<>();
+        int a = p.subAddress[id];
+        for (int protocol = 0; protocol < 3; protocol++) {
+            List<PortBlock> mine = new ArrayList<>();
+            for (int g = p.subHead[id * 3 + protocol]; g >= 0; g = p.nextBlock(g)) {
+                int first = p.portMin + (g % p.blocksPerAddress) * p.blockSize;
+                mine.add(new PortBlock(SystemLoggerPortBlockLog.protocolName(protocol),
+                        Ipv4Range.text(p.addresses.address(a)), first, first + p.blockSize - 1));
+            }
+            mine.sort((x, y) -> Integer.compare(x.firstPort(), y.firstPort()));
+            blocks.addAll(mine);
+        }
+        return new SubscriberUsage(
+                SystemLoggerPortBlockLog.subscriberText(p.table.keyHi(id), p.table.keyLo(id)),
+                a < 0 ? "-" : Ipv4Range.text(p.addresses.address(a)),
+                p.subPorts[id * 3], p.subPorts[id * 3 + 1], p.subPorts[id * 3 + 2], p.config.portQuota(),
+                p.subSessions[id], p.config.sessionLimit(), blocks);
+    }
+}

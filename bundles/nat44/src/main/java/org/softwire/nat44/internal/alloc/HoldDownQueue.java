@@ -1,0 +1,45 @@
+package org.softwire.nat44.internal.alloc;
+
+/**
+ * Ports in hold-down (RFC 6888 REQ-8), oldest first: a ring of (port bit index, expiry time). The hold-down time
+ * is the same for every entry, so entries expire in the order they were added. Bounded (REQ-8: the number of
+ * ports in that state is configurable); no allocation after construction.
+ */
+final class HoldDownQueue {
+    private final long[] what;
+    private final long[] expiry;
+    private int head;
+    private int size;
+
+    HoldDownQueue(int capacity) {
+        what = new long[capacity];
+        expiry = new long[capacity];
+    }
+
+    boolean isEmpty() { return size == 0; }
+
+    boolean isFull() { return size == what.length; }
+
+    int size() { return size; }
+
+    void add(long bit, long expiresAt) {
+        int tail = head + size;
+        if (tail >= what.length) {
+            tail -= what.length;
+        }
+        what[tail] = bit;
+        expiry[tail] = expiresAt;
+        size++;
+    }
+
+    /** Expiry of the oldest entry (queue not empty). */
+    long headExpiry() { return expiry[head]; }
+
+    /** Removes the oldest entry and returns its port bit index (queue not empty). */
+    long poll() {
+        long w = what[head];
+        head = head + 1 == what.length ? 0 : head + 1;
+        size--;
+        return w;
+    }
+}

@@ -1,0 +1,118 @@
+package org.softwire.nat44.internal.alloc;
+
+import java.util.Arrays;
+
+/**
+ * Subscriber key (two longs: the B4 IPv6 address for DS-Lite, RFC 6333 §6.6; {@code (0, IPv4)} for plain NAT44)
+ * to a dense id in {@code [0, capacity)}. Open addressing with linear probing and backward-shift deletion over
+ * primitive arrays; freed ids are reused (LIFO). No allocation after construction.
+ */
+final class SubscriberTable {
+    private static final int EMPTY = -1;
+
+    private final int capacity;
+    private final int mask;
+    private final int[] slots;        // id or EMPTY
+    private final long[] keyHi;
+    private final long[] keyLo;
+    private final boolean[] live;
+    private final int[] freeIds;
+    private int freeTop;
+    private int size;
+
+    SubscriberTable(int capacity) {
+        this.capacity = capacity;
+        int n = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;   // ≥ 2 × capacity, load ≤ 0.5
+        this.mask = n - 1;
+        this.slots = new int[n];
+        Arrays.fill(slots, EMPTY);
+        this.keyHi = new long[capacity];
+        this.keyLo = new long[capacity];
+        this.live = new boolean[capacity];
+        this.freeIds = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeIds[i] = capacity - 1 - i;   // id 0 is handed out first
+        }
+        this.freeTop = capacity;
+    }
+
+    private static int hash(long hi, long lo) {
+        long h = hi * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** The id of a key, or -1. */
+    int find(long hi, long lo) {
+        for (int i = hash(hi, lo) & mask; ; i = (i + 1) & mask) {
+            int id = slots[i];
+            if (id == EMPTY) {
+                return -1;
+            }
+            if (keyHi[id] == hi && keyLo[id] == lo) {
+                return id;
+            }
+        }
+    }
+
+    /** The id of a key, inserted if new; -1 if the table is full. */
+    int findOrAdd(long hi, long lo) {
+        int i = hash(hi, lo) & mask;
+        for (; ; i = (i + 1) & mask) {
+            int id = slots[i];
+            if (id == EMPTY) {
+                break;
+            }
+            if (keyHi[id] == hi && keyLo[id] == lo) {
+                return id;
+            }
+        }
+        if (freeTop == 0) {
+            return -1;
+        }
+        int id = freeIds[--freeTop];
+        keyHi[id] = hi;
+        keyLo[id] = lo;
+        live[id] = true;
+        slots[i] = id;
+        size++;
+        return id;
+    }
+
+    /** Removes an id (its key becomes unknown, the id reusable). */
+    void remove(int id) {
+        if (!isLive(id)) {
+            return;
+        }
+        int i = hash(keyHi[id], keyLo[id]) & mask;
+        while (slots[i] != id) {
+            i = (i + 1) & mask;
+        }
+        // backward-shift deletion keeps every probe chain unbroken without tombstones
+        int hole = i;
+        for (int j = (i + 1) & mask; slots[j] != EMPTY; j = (j + 1) & mask) {
+            int home = hash(keyHi[slots[j]], keyLo[slots[j]]) & mask;
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = EMPTY;
+        live[id] = false;
+        freeIds[freeTop++] = id;
+        size--;
+    }
+
+    boolean isLive(int id) {
+        return id >= 0 && id < capacity && live[id];
+    }
+
+    long keyHi(int id) { return keyHi[id]; }
+
+    long keyLo(int id) { return keyLo[id]; }
+
+    int size() { return size; }
+
+    int capacity() { return capacity; }
+}
