@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,13 +21,16 @@ import org.softwire.encap.codecs.internal.GreIpv4Codec;
 import org.softwire.encap.codecs.internal.Ipv4InIpv6Codec;
 import org.softwire.encap.codecs.internal.Ipv6InIpv4Codec;
 import org.softwire.io.PacketDevice;
+import org.softwire.lab.Capture;
+import org.softwire.lab.Lab;
+import org.softwire.lab.Result;
 import org.softwire.tun.internal.LabTun;
 
 /**
  * Real kernel end to end, as root (skipped with a message otherwise): two islands joined by two of our endpoints
  * over a core of the other family, the endpoints running in this JVM on real TUN devices (no OSGi: components
  * constructed directly), real {@code ping}, {@code curl} against {@code python3 -m http.server}, {@code tshark}
- * on the core link.
+ * on the core link. Namespaces, veths and programs come from the shared {@link Lab}.
  *
  * <pre>
  *  h1 ---- r1 [TUN swt0 + endpoint E1] ==core== [TUN swt0 + endpoint E2] r2 ---- h2
@@ -44,6 +48,7 @@ class SoftwireEndToEndTest {
     @BeforeEach
     void root() {
         Lab.assumeRoot();
+        Lab.assumeTools("ip", "ping", "curl", "tshark", "/usr/bin/python3", "/dev/net/tun");
     }
 
     /** Addresses of one lab: inner islands and outer core of a family each. */
@@ -97,6 +102,8 @@ class SoftwireEndToEndTest {
             s.r1 = lab.netns("r1");
             s.r2 = lab.netns("r2");
             s.h2 = lab.netns("h2");
+            lab.forwarding(s.r1);
+            lab.forwarding(s.r2);
             lab.veth(s.h1, "eth0", s.r1, "lan");
             lab.veth(s.r1, "core", s.r2, "core");
             lab.veth(s.r2, "lan", s.h2, "eth0");
@@ -140,38 +147,31 @@ class SoftwireEndToEndTest {
     }
 
     private static String ping(Setup s, Plan p, int count) throws Exception {
-        return s.lab.exec(s.h1, "ping", p.innerV6() ? "-6" : "-4", "-c", Integer.toString(count), "-i", "0.2",
+        return s.lab.run(s.h1, "ping", p.innerV6() ? "-6" : "-4", "-c", Integer.toString(count), "-i", "0.2",
                 "-W", "2", p.h2());
     }
 
     private static boolean pingFails(Setup s, Plan p) throws Exception {
-        return s.lab.tryExec(s.h1, 10, "ping", p.innerV6() ? "-6" : "-4", "-c", "1", "-W", "1", p.h2()).exit() != 0;
+        return s.lab.exec(s.h1, Duration.ofSeconds(10), "ping", p.innerV6() ? "-6" : "-4", "-c", "1", "-W", "1", p.h2()).exit() != 0;
     }
 
     /** Ping (under a tshark capture on r1's core link), then a 1 MB HTTP download h1 <- h2. */
     private void pingCurlAndCapture(Setup s, Plan p) throws Exception {
-        Path pcap = dir.resolve("core.pcap");
-        Path tsharkErr = dir.resolve("tshark.err");
-        Process tshark = s.lab.start(s.r1, tsharkErr, "tshark", "-n", "-i", "core", "-c", "6", "-f",
-                p.captureFilter(), "-w", pcap.toString());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!(Files.exists(tsharkErr) && Files.readString(tsharkErr).contains("Capturing on"))) {
-            assertThat(System.nanoTime()).as("tshark started: %s", Files.exists(tsharkErr)
-                    ? Files.readString(tsharkErr) : "").isLessThan(until);
-            Thread.sleep(50);
-        }
+        // returns once tshark is capturing; it ends by itself after 6 packets
+        Capture tshark = s.lab.capture(s.r1, "core", p.captureFilter(), 6,
+                p.outerV6() ? "ipv6.src" : "ip.src", p.outerV6() ? "ipv6.dst" : "ip.dst",
+                p.outerV6() ? "ipv6.nxt" : "ip.proto", "gre.key");
 
         assertThat(ping(s, p, 4)).contains("4 received");
 
-        assertThat(tshark.waitFor(10, TimeUnit.SECONDS)).as("tshark saw 6 tunnel packets").isTrue();
-        String fields = s.lab.exec(s.r1, "tshark", "-n", "-r", pcap.toString(), "-T", "fields", "-E", "separator=,",
-                "-E", "occurrence=f", "-e", p.outerV6() ? "ipv6.src" : "ip.src", "-e", p.outerV6() ? "ipv6.dst" : "ip.dst",
-                "-e", p.outerV6() ? "ipv6.nxt" : "ip.proto", "-e", "gre.key");
+        assertThat(tshark.awaitEnd(Duration.ofSeconds(30))).as("tshark saw 6 tunnel packets: %s", tshark.stderr())
+                .isTrue();
+        List<String> rows = tshark.stop();
         String key = p.greKey() >= 0 ? "0x" + String.format("%08x", p.greKey()) : "";
         // 4 echo requests and 4 replies cross the core; the first 6 hold both directions in whatever order
         String out = p.e1() + "," + p.e2() + "," + p.protocol() + "," + key;
         String back = p.e2() + "," + p.e1() + "," + p.protocol() + "," + key;
-        assertThat(fields.lines().toList()).as("outer headers on the core").hasSize(6).containsOnly(out, back)
+        assertThat(rows).as("outer headers on the core").hasSize(6).containsOnly(out, back)
                 .contains(p.e1() + "," + p.e2() + "," + p.protocol() + "," + key,
                         p.e2() + "," + p.e1() + "," + p.protocol() + "," + key);
 
@@ -181,20 +181,20 @@ class SoftwireEndToEndTest {
         new Random(42).nextBytes(content);
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.write(www.resolve("file.bin"), content);
-        s.lab.start(s.h2, dir.resolve("http.err"), "/usr/bin/python3", "-m", "http.server", "8000", "--bind", p.h2(),
+        s.lab.spawn(s.h2, "/usr/bin/python3", "-m", "http.server", "8000", "--bind", p.h2(),
                 "--directory", www.toString());
         String url = "http://" + (p.innerV6() ? "[" + p.h2() + "]" : p.h2()) + ":8000/file.bin";
         Path got = dir.resolve("got.bin");
-        Lab.Result r = null;
-        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Result r = null;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
-            r = s.lab.tryExec(s.h1, 30, "curl", "-sS", "-g", "--max-time", "20", "-o", got.toString(), url);
+            r = s.lab.exec(s.h1, Duration.ofSeconds(30), "curl", "-sS", "-g", "--max-time", "20", "-o", got.toString(), url);
             if (r.exit() != 7) { // 7: connection refused, the server is still starting
                 break;
             }
             Thread.sleep(100);
         }
-        assertThat(r.exit()).as("curl: %s", r.output()).isZero();
+        assertThat(r.exit()).as("curl: %s", r.describe()).isZero();
         assertThat(sha256(Files.readAllBytes(got))).isEqualTo(sha256(content));
         assertThat(s.ep1.stats().decapBytes()).isGreaterThan(1 << 20);
         assertThat(s.ep2.stats().encapBytes()).isGreaterThan(1 << 20);

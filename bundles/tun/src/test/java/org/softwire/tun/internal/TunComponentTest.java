@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.softwire.io.PacketDevice;
+import org.softwire.lab.Lab;
 
 /** The configuration life cycle: create, reconfigure live, recreate, reject bad values, delete. */
 class TunComponentTest {
@@ -57,48 +58,50 @@ class TunComponentTest {
 
     @Test
     void lifeCycleAsRoot() throws Exception {
-        Root.assume();
+        Lab.assumeRoot();
+        Lab.assumeTools("ip", "/dev/net/tun");
         FakeContext f = new FakeContext();
-        try (Root.Netns ns = new Root.Netns()) {
-            String name = Root.unique("swtun");
-            TunComponent c = new TunComponent(f.context, config("name", name, "netns", ns.name, "mtu", "1400",
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            String name = lab.name("swtun");
+            TunComponent c = new TunComponent(f.context, config("name", name, "netns", ns, "mtu", "1400",
                     "addresses", "192.0.2.1/24"));
             try {
                 assertThat(f.registered).hasSize(1);
                 assertThat(f.registered.get(0).get(PacketDevice.NAME)).isEqualTo(name);
                 assertThat(f.registered.get(0).get(PacketDevice.KIND)).isEqualTo("tun");
                 assertThat(f.registered.get(0).get(PacketDevice.QUEUES)).isEqualTo(1);
-                assertThat(f.registered.get(0).get(TunComponent.PROP_NETNS)).isEqualTo(ns.name);
+                assertThat(f.registered.get(0).get(TunComponent.PROP_NETNS)).isEqualTo(ns);
                 TunDevice first = c.device();
 
                 // live: same device object, same service, new MTU and address
-                c.modified(config("name", name, "netns", ns.name, "mtu", "1280", "addresses", "192.0.2.9/24"));
+                c.modified(config("name", name, "netns", ns, "mtu", "1280", "addresses", "192.0.2.9/24"));
                 assertThat(c.device()).isSameAs(first);
                 assertThat(f.registered).hasSize(1);
-                assertThat(ns.exec("ip", "-j", "link", "show", "dev", name)).contains("\"mtu\":1280");
-                assertThat(ns.exec("ip", "-j", "addr", "show", "dev", name)).contains("192.0.2.9").doesNotContain("192.0.2.1\"");
+                assertThat(lab.run(ns, "ip", "-j", "link", "show", "dev", name)).contains("\"mtu\":1280");
+                assertThat(lab.run(ns, "ip", "-j", "addr", "show", "dev", name)).contains("192.0.2.9").doesNotContain("192.0.2.1\"");
 
                 // queues changed: a new device replaces the old one
-                c.modified(config("name", name, "netns", ns.name, "queues", "2"));
+                c.modified(config("name", name, "netns", ns, "queues", "2"));
                 assertThat(c.device()).isNotSameAs(first);
                 assertThat(first.isOpen()).isFalse();
                 assertThat(f.registered).hasSize(2);
                 assertThat(f.unregistered).isEqualTo(1);
 
                 // a bad edit removes the device rather than leaving it half-configured
-                c.modified(config("name", name, "netns", ns.name, "routes", "198.51.100.1/24"));
+                c.modified(config("name", name, "netns", ns, "routes", "198.51.100.1/24"));
                 assertThat(c.device()).isNull();
                 assertThat(f.unregistered).isEqualTo(2);
-                assertThat(ns.exec("ip", "-j", "link")).doesNotContain(name);
+                assertThat(lab.run(ns, "ip", "-j", "link")).doesNotContain(name);
 
-                c.modified(config("name", name, "netns", ns.name));
+                c.modified(config("name", name, "netns", ns));
                 assertThat(c.device()).isNotNull();
             } finally {
                 c.deactivate(); // configuration deleted
             }
             assertThat(c.device()).isNull();
             assertThat(f.unregistered).isEqualTo(3);
-            assertThat(ns.exec("ip", "-j", "link")).doesNotContain(name);
+            assertThat(lab.run(ns, "ip", "-j", "link")).doesNotContain(name);
         }
     }
 }

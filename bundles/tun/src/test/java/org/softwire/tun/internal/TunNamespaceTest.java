@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.softwire.io.PacketPool;
 import org.softwire.io.PacketQueue;
+import org.softwire.lab.Background;
+import org.softwire.lab.Lab;
 import org.softwire.packet.PacketBuffer;
 
 /**
@@ -23,7 +25,8 @@ import org.softwire.packet.PacketBuffer;
 class TunNamespaceTest {
     @BeforeEach
     void root() {
-        Root.assume();
+        Lab.assumeRoot();
+        Lab.assumeTools("ip", "/dev/net/tun");
     }
 
     private static TunSettings settings(String name, String netns, int mtu, int queues) {
@@ -34,15 +37,16 @@ class TunNamespaceTest {
 
     @Test
     void pingOverIpv4AndIpv6IsAnsweredThroughTheDriver() throws Exception {
-        Root.assumePing();
-        try (Root.Netns ns = new Root.Netns()) {
-            TunDevice dev = TunDevice.open(settings(Root.unique("swtun"), ns.name, 1400, 1));
+        Lab.assumeTools("ping");
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            TunDevice dev = TunDevice.open(settings(lab.name("swtun"), ns, 1400, 1));
             try {
-                assertThat(ping(ns, dev, "198.51.100.7", "-4", true)).contains("1 received");
-                assertThat(ping(ns, dev, "2001:db8:1::7", "-6", true)).contains("1 received");
+                assertThat(ping(lab, ns, dev, "198.51.100.7", "-4", true)).contains("1 received");
+                assertThat(ping(lab, ns, dev, "2001:db8:1::7", "-6", true)).contains("1 received");
                 // heap buffers work too (through the queue's direct staging buffer: one copy)
-                assertThat(ping(ns, dev, "198.51.100.8", "-4", false)).contains("1 received");
-                assertThat(ping(ns, dev, "2001:db8:1::8", "-6", false)).contains("1 received");
+                assertThat(ping(lab, ns, dev, "198.51.100.8", "-4", false)).contains("1 received");
+                assertThat(ping(lab, ns, dev, "2001:db8:1::8", "-6", false)).contains("1 received");
                 assertThat(dev.counters().rxPackets()).isGreaterThanOrEqualTo(4);
                 assertThat(dev.counters().txPackets()).isEqualTo(4);
                 assertThat(dev.counters().dropsTotal()).isZero();
@@ -50,15 +54,14 @@ class TunNamespaceTest {
                 dev.close();
             }
             // closing the fds deleted the interface
-            assertThat(ns.exec("ip", "-j", "link")).doesNotContain("swtun");
+            assertThat(lab.run(ns, "ip", "-j", "link")).doesNotContain("swtun");
         }
     }
 
     /** Runs ping in the namespace while answering echo requests on queue 0; returns ping's output. */
-    private static String ping(Root.Netns ns, TunDevice dev, String target, String family, boolean direct)
+    private static String ping(Lab lab, String ns, TunDevice dev, String target, String family, boolean direct)
             throws Exception {
-        Process ping = new ProcessBuilder("ip", "netns", "exec", ns.name, "ping", family, "-c", "1", "-W", "5", target)
-                .redirectErrorStream(true).start();
+        Background ping = lab.spawn(ns, "ping", family, "-c", "1", "-W", "5", target);
         try {
             EchoResponder responder = new EchoResponder();
             PacketPool pool = new PacketPool(8, PacketBuffer.DEFAULT_CAPACITY, direct);
@@ -79,21 +82,22 @@ class TunNamespaceTest {
                 pool.release(batch, 0, n);
             }
             assertThat(answered).as("echo request to %s read from the TUN", target).isTrue();
-            assertThat(ping.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            String out = new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(ping.exitValue()).as(out).isZero();
+            int exit = ping.awaitExit(Duration.ofSeconds(10));
+            String out = ping.stdout() + ping.stderr();
+            assertThat(exit).as("ping ended: %s", out).isNotEqualTo(-1);
+            assertThat(exit).as(out).isZero();
             return out;
         } finally {
-            ping.destroyForcibly();
-            ping.waitFor(5, TimeUnit.SECONDS);
+            ping.stop();
         }
     }
 
     @Test
     void multiQueueWorkersEachAnswerOnTheirOwnQueue() throws Exception {
-        Root.assumePing();
-        try (Root.Netns ns = new Root.Netns()) {
-            TunDevice dev = TunDevice.open(settings(Root.unique("swtun"), ns.name, 1500, 2));
+        Lab.assumeTools("ping");
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            TunDevice dev = TunDevice.open(settings(lab.name("swtun"), ns, 1500, 2));
             AtomicInteger answered = new AtomicInteger();
             Thread[] workers = new Thread[2];
             try {
@@ -122,10 +126,10 @@ class TunNamespaceTest {
                 }
                 // several flows (one ping process each): the kernel spreads them over the queues by hash
                 for (int k = 1; k <= 4; k++) {
-                    assertThat(ns.exec("ping", "-4", "-c", "2", "-i", "0.2", "-W", "5", "198.51.100." + k))
+                    assertThat(lab.run(ns, "ping", "-4", "-c", "2", "-i", "0.2", "-W", "5", "198.51.100." + k))
                             .contains("2 received");
                 }
-                assertThat(ns.exec("ping", "-6", "-c", "2", "-i", "0.2", "-W", "5", "2001:db8:1::9")).contains("2 received");
+                assertThat(lab.run(ns, "ping", "-6", "-c", "2", "-i", "0.2", "-W", "5", "2001:db8:1::9")).contains("2 received");
                 assertThat(answered.get()).isEqualTo(10);
                 long perQueue0 = dev.queue(0).counters().txPackets();
                 long perQueue1 = dev.queue(1).counters().txPackets();
@@ -145,13 +149,14 @@ class TunNamespaceTest {
 
     @Test
     void linkDownDropsTransmitsAndDeletedInterfaceEndsTheDevice() throws Exception {
-        try (Root.Netns ns = new Root.Netns()) {
-            String name = Root.unique("swtun");
-            TunDevice dev = TunDevice.open(settings(name, ns.name, 1500, 1));
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            String name = lab.name("swtun");
+            TunDevice dev = TunDevice.open(settings(name, ns, 1500, 1));
             try {
                 PacketBuffer[] b = {PacketBuffer.allocateDirect(2048, 128)};
                 b[0].set(new byte[] {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, (byte) 192, 0, 2, 9, (byte) 192, 0, 2, 1});
-                ns.exec("ip", "link", "set", "dev", name, "down");
+                lab.run(ns, "ip", "link", "set", "dev", name, "down");
                 assertThat(dev.queue(0).transmit(b, 0, 1)).isEqualTo(1);
                 assertThat(dev.counters().drops(org.softwire.io.IoDropReason.TX_DOWN)).isEqualTo(1);
                 assertThat(dev.isOpen()).isTrue();
@@ -167,7 +172,7 @@ class TunNamespaceTest {
                 });
                 t.start();
                 Thread.sleep(100);
-                ns.exec("ip", "link", "del", "dev", name);
+                lab.run(ns, "ip", "link", "del", "dev", name);
                 t.join(5_000);
                 assertThat(result.get()).isEqualTo(PacketQueue.END);
                 assertThat(dev.isOpen()).isFalse();
@@ -179,28 +184,29 @@ class TunNamespaceTest {
 
     @Test
     void reconfigureChangesMtuAddressesAndRoutesLive() throws Exception {
-        try (Root.Netns ns = new Root.Netns()) {
-            String name = Root.unique("swtun");
-            TunDevice dev = TunDevice.open(settings(name, ns.name, 1400, 1));
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            String name = lab.name("swtun");
+            TunDevice dev = TunDevice.open(settings(name, ns, 1400, 1));
             try {
-                String link = ns.exec("ip", "-j", "link", "show", "dev", name);
+                String link = lab.run(ns, "ip", "-j", "link", "show", "dev", name);
                 assertThat(link).contains("\"mtu\":1400").contains("\"UP\"");
-                assertThat(ns.exec("ip", "-j", "addr", "show", "dev", name))
+                assertThat(lab.run(ns, "ip", "-j", "addr", "show", "dev", name))
                         .contains("\"local\":\"192.0.2.1\"", "\"prefixlen\":24", "\"local\":\"2001:db8::1\"");
-                assertThat(ns.exec("ip", "-j", "route", "show", "dev", name)).contains("\"dst\":\"198.51.100.0/24\"");
-                assertThat(ns.exec("ip", "-j", "-6", "route", "show", "dev", name))
+                assertThat(lab.run(ns, "ip", "-j", "route", "show", "dev", name)).contains("\"dst\":\"198.51.100.0/24\"");
+                assertThat(lab.run(ns, "ip", "-j", "-6", "route", "show", "dev", name))
                         .contains("\"dst\":\"2001:db8:1::/48\"", "\"metric\":10");
 
-                dev.reconfigure(TunSettings.from(Map.of("name", name, "netns", ns.name, "mtu", 1300,
+                dev.reconfigure(TunSettings.from(Map.of("name", name, "netns", ns, "mtu", 1300,
                         "addresses", "192.0.2.2/25, 2001:db8::2/64", "routes", "203.0.113.0/24")));
 
-                assertThat(ns.exec("ip", "-j", "link", "show", "dev", name)).contains("\"mtu\":1300");
-                String addr = ns.exec("ip", "-j", "addr", "show", "dev", name);
+                assertThat(lab.run(ns, "ip", "-j", "link", "show", "dev", name)).contains("\"mtu\":1300");
+                String addr = lab.run(ns, "ip", "-j", "addr", "show", "dev", name);
                 assertThat(addr).contains("\"local\":\"192.0.2.2\"", "\"prefixlen\":25", "\"local\":\"2001:db8::2\"")
                         .doesNotContain("\"192.0.2.1\"", "\"2001:db8::1\"");
-                String routes = ns.exec("ip", "-j", "route", "show", "dev", name);
+                String routes = lab.run(ns, "ip", "-j", "route", "show", "dev", name);
                 assertThat(routes).contains("203.0.113.0/24").doesNotContain("198.51.100.0/24");
-                assertThat(ns.exec("ip", "-j", "-6", "route", "show", "dev", name)).doesNotContain("2001:db8:1::/48");
+                assertThat(lab.run(ns, "ip", "-j", "-6", "route", "show", "dev", name)).doesNotContain("2001:db8:1::/48");
                 assertThat(dev.mtu()).isEqualTo(1300);
             } finally {
                 dev.close();
@@ -210,21 +216,22 @@ class TunNamespaceTest {
 
     @Test
     void failedSetUpLeavesNoDevice() throws Exception {
-        try (Root.Netns ns = new Root.Netns()) {
-            String name = Root.unique("swtun");
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            String name = lab.name("swtun");
             // the kernel refuses the unspecified address only after the device exists and has its first address
-            TunSettings s = TunSettings.from(Map.of("name", name, "netns", ns.name,
+            TunSettings s = TunSettings.from(Map.of("name", name, "netns", ns,
                     "addresses", List.of("192.0.2.1/24", "::/128")));
             assertThatThrownBy(() -> TunDevice.open(s)).isInstanceOf(IOException.class)
-                    .hasMessageContaining("TUN device " + name + " in network namespace " + ns.name)
+                    .hasMessageContaining("TUN device " + name + " in network namespace " + ns)
                     .hasMessageContaining("add address ::/128");
-            assertThat(ns.exec("ip", "-j", "link")).doesNotContain(name);
+            assertThat(lab.run(ns, "ip", "-j", "link")).doesNotContain(name);
 
             // a name already taken (here by a persistent TUN someone else made) is refused, not attached to
-            ns.exec("ip", "tuntap", "add", "dev", name, "mode", "tun");
-            assertThatThrownBy(() -> TunDevice.open(TunSettings.from(Map.of("name", name, "netns", ns.name))))
+            lab.run(ns, "ip", "tuntap", "add", "dev", name, "mode", "tun");
+            assertThatThrownBy(() -> TunDevice.open(TunSettings.from(Map.of("name", name, "netns", ns))))
                     .hasMessageContaining("an interface named " + name + " already exists");
-            assertThat(ns.exec("ip", "-d", "link", "show", "dev", name)).contains("tun type tun").doesNotContain("UP");
+            assertThat(lab.run(ns, "ip", "-d", "link", "show", "dev", name)).contains("tun type tun").doesNotContain("UP");
         }
         assertThatThrownBy(() -> TunDevice.open(TunSettings.from(Map.of("name", "swtunx", "netns", "swt-none-such"))))
                 .hasMessageContaining("network namespace 'swt-none-such' not found");
@@ -233,16 +240,17 @@ class TunNamespaceTest {
     @Test
     void multiQueueDeviceHasOneFdPerQueueAndCloseWakesBlockedReceivers() throws Exception {
         long fdsBefore = openFds();
-        try (Root.Netns ns = new Root.Netns()) {
-            String name = Root.unique("swtun");
-            TunDevice dev = TunDevice.open(settings(name, ns.name, 1500, 2));
+        try (Lab lab = new Lab()) {
+            String ns = lab.netns("t");
+            String name = lab.name("swtun");
+            TunDevice dev = TunDevice.open(settings(name, ns, 1500, 2));
             // two queue fds and the wake-up eventfd (the JVM opens other fds lazily: count only ours)
             assertThat(openFds() - fdsBefore).isEqualTo(3);
             AtomicInteger ends = new AtomicInteger();
             Thread[] workers = new Thread[2];
             try {
                 assertThat(dev.queueCount()).isEqualTo(2);
-                assertThat(ns.exec("ip", "-d", "link", "show", "dev", name)).contains("multi_queue");
+                assertThat(lab.run(ns, "ip", "-d", "link", "show", "dev", name)).contains("multi_queue");
                 for (int i = 0; i < 2; i++) {
                     PacketQueue q = dev.queue(i);
                     workers[i] = new Thread(() -> {
@@ -267,7 +275,7 @@ class TunNamespaceTest {
                 assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.SECONDS.toNanos(3));
             }
             assertThat(ends.get()).isEqualTo(2);
-            assertThat(ns.exec("ip", "-j", "link")).doesNotContain(name);
+            assertThat(lab.run(ns, "ip", "-j", "link")).doesNotContain(name);
             // after close: receive ends, transmit counts device-down
             PacketBuffer[] b = {PacketBuffer.allocateDirect(2048, 128)};
             assertThat(dev.queue(0).receive(b, 0, 1, 0)).isEqualTo(PacketQueue.END);

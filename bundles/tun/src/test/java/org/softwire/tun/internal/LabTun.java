@@ -6,8 +6,9 @@ import java.util.Map;
 import org.softwire.io.PacketDevice;
 
 /**
- * Test access to the TUN driver without OSGi: opens a real TUN device in a network namespace (the driver's
- * classes are package-private; this test class shares their package on the test class path).
+ * Test access to the TUN driver without OSGi, for other modules' root tests: opens a real TUN device in a network
+ * namespace (the driver's classes are package-private; this class shares their package). Published in this
+ * module's test-jar: {@code org.softwire:softwire-tun:<version>}, type {@code test-jar}, scope {@code test}.
  */
 public final class LabTun {
     private LabTun() {
