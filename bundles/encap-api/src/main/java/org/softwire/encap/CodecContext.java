@@ -14,6 +14,7 @@ public final class CodecContext {
     private final int worker;
     private final PacketBuffer icmpOut;
     private boolean icmpPending;
+    private boolean outer6Walked;
     private int ipv4Id;
 
     /** Views for codecs; what each holds between calls is unspecified. */
@@ -71,6 +72,32 @@ public final class CodecContext {
     /** Codecs: mark that {@link #icmpOut()} holds an error to send. */
     public void setIcmpPending(boolean pending) {
         this.icmpPending = pending;
+    }
+
+    /**
+     * Data path: {@link #outer6} is wrapped over {@code pkt}, validated and walked (the caller read the upper-layer
+     * protocol to choose the tunnel), so the next {@code decapsulate} or {@code relayIcmpError} of {@code pkt} may
+     * use it instead of walking the extension headers again. The caller must {@link #clearOuter6Walked()} if it
+     * does not hand {@code pkt} to a codec.
+     */
+    public void markOuter6Walked(PacketBuffer pkt) {
+        outer6Walked = outer6.data() == pkt.data() && outer6.offset() == pkt.start() && outer6.limit() == pkt.end();
+    }
+
+    /** Forgets a {@link #markOuter6Walked} mark. */
+    public void clearOuter6Walked() {
+        outer6Walked = false;
+    }
+
+    /**
+     * Codecs: true if {@link #outer6} holds {@code pkt}'s validated and walked IPv6 header (marked by the caller
+     * with {@link #markOuter6Walked}); the mark is consumed either way.
+     */
+    public boolean takeOuter6Walked(PacketBuffer pkt) {
+        boolean walked = outer6Walked && outer6.data() == pkt.data() && outer6.offset() == pkt.start()
+                && outer6.limit() == pkt.end();
+        outer6Walked = false;
+        return walked;
     }
 
     /** A fresh 16-bit IPv4 identification (RFC 6864) for outer headers this worker builds. */

@@ -62,6 +62,7 @@ public enum DropReason {
     ICMP_NOT_RELAYED("ICMP error from the tunnel that must not or cannot be relayed", "RFC 2473 §8, RFC 2003 §4"),
     ICMP_QUOTE_TOO_SHORT("ICMP error quotes too little of the tunnel packet to relay", "RFC 2473 §8.2"),
     NOT_ICMP_ERROR("packet is not an ICMP error message", ""),
+    NO_ROUTE("no route (no configured prefix) covers the inner destination", ""),
     NO_BUFFER("no buffer free for the packet", "");
 
     private final String description;

@@ -26,5 +26,5 @@
  * {@code validate} before other accessors: accessors assume a validated header and do no bounds checks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.softwire.packet;

@@ -1,5 +1,7 @@
 package org.softwire.softwire;
 
+import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** A configured softwire endpoint, registered as a service while its configuration exists. */
@@ -29,6 +31,23 @@ public interface Softwire {
 
     /** GRE key, or -1 for none. */
     long greKey();
+
+    /**
+     * Inner prefixes routed to this softwire on its device, e.g. {@code 198.51.100.0/24}; the default route of each
+     * inner family the encapsulation carries ({@code 0.0.0.0/0}, {@code ::/0}) when none are configured.
+     */
+    default List<String> prefixes() {
+        return List.of();
+    }
+
+    /**
+     * Drops of the device this softwire runs on that no softwire could be charged with (shared by every softwire of
+     * the device): {@code no-route}, {@code unknown-remote}, {@code not-tunnel-protocol}, ... by label, non-zero
+     * only; empty while the softwire has no device.
+     */
+    default Map<String, Long> deviceDrops() {
+        return Map.of();
+    }
 
     /** Counters (allocates: control plane). */
     SoftwireStats stats();

@@ -22,6 +22,12 @@ public interface SoftwireMXBean {
 
     int getMtu();
 
+    /** {@link Softwire#prefixes()}. */
+    String[] getPrefixes();
+
+    /** {@link Softwire#deviceDrops()}: drops of the device not charged to a softwire. */
+    Map<String, Long> getDeviceDropsByReason();
+
     /** GRE key, or -1 for none. */
     long getGreKey();
 

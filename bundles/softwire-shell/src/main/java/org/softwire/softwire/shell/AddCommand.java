@@ -1,6 +1,7 @@
 package org.softwire.softwire.shell;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -13,7 +14,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * {@code softwire:add name device local remote encapsulation [options]}: writes a new {@code org.softwire.softwire}
+ * {@code softwire:add name device local remote encapsulation [--prefix P]... [options]}: writes a new {@code org.softwire.softwire}
  * factory configuration (kept by Karaf as {@code etc/org.softwire.softwire-<name>.cfg}). The softwire component
  * validates it: a bad value is logged and creates nothing (see {@code log:tail}, then {@code softwire:list}).
  */
@@ -38,6 +39,10 @@ public class AddCommand implements Action {
     @Argument(index = 4, name = "encapsulation", required = true, description = "Codec, e.g. ipv4-in-ipv6")
     @Completion(EncapsulationCompleter.class)
     String encapsulation;
+
+    @Option(name = "--prefix", multiValued = true, description = "Inner prefix of the far island routed to this "
+            + "softwire (repeatable); none: the default route of the inner family")
+    List<String> prefixes;
 
     @Option(name = "--gre-key", description = "GRE key (RFC 2890), GRE only")
     String greKey;
@@ -74,6 +79,7 @@ public class AddCommand implements Action {
         v.put("local", local);
         v.put("remote", remote);
         v.put("encapsulation", encapsulation);
+        v.put("prefixes", prefixes == null ? null : String.join(", ", prefixes));
         v.put("gre-key", greKey);
         v.put("mtu", mtu);
         v.put("hop-limit", hopLimit);

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.softwire.packet.DropReason;
 import org.softwire.softwire.Softwire;
@@ -14,7 +16,10 @@ final class SoftwireTables {
     private SoftwireTables() {
     }
 
-    /** One row per softwire, sorted by name. */
+    /**
+     * One row per softwire, sorted by name, then one line per device with the drops no softwire was charged with
+     * (no route for the inner destination, unknown remote, ...).
+     */
     static void list(List<Softwire> softwires, PrintStream out, boolean noFormat) {
         ShellTable t = new ShellTable();
         t.column("Name");
@@ -23,6 +28,7 @@ final class SoftwireTables {
         t.column("Device");
         t.column("Local");
         t.column("Remote");
+        t.column("Prefixes");
         t.column("MTU").alignRight();
         t.column("Encap packets").alignRight();
         t.column("Decap packets").alignRight();
@@ -30,9 +36,14 @@ final class SoftwireTables {
         softwires.stream().sorted(Comparator.comparing(Softwire::name)).forEach(s -> {
             SoftwireStats c = s.stats();
             t.addRow().addContent(s.name(), s.state().label(), s.encapsulation(), s.device(), s.local(), s.remote(),
-                    s.mtu(), c.encapPackets(), c.decapPackets(), c.dropTotal());
+                    String.join(",", s.prefixes()), s.mtu(), c.encapPackets(), c.decapPackets(), c.dropTotal());
         });
         t.print(out, !noFormat);
+        Map<String, Map<String, Long>> devices = new TreeMap<>();
+        softwires.forEach(s -> devices.merge(s.device(), s.deviceDrops(), (x, y) -> x.isEmpty() ? y : x));
+        devices.forEach((device, drops) -> out.println("device " + device + ": " + (drops.isEmpty() ? "no drops"
+                : "drops " + drops.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")))));
     }
 
     /** One softwire: configuration, counters and its drops by reason with their meaning. */
@@ -41,10 +52,15 @@ final class SoftwireTables {
         out.println(s.name() + " (" + s.encapsulation() + ", " + s.state().label() + ")");
         out.println("device " + s.device() + ", local " + s.local() + ", remote " + s.remote() + ", mtu " + s.mtu()
                 + (s.greKey() >= 0 ? ", gre key " + s.greKey() : ""));
+        out.println("prefixes " + String.join(", ", s.prefixes()));
         out.println("encapsulated " + c.encapPackets() + " packets " + c.encapBytes() + " octets, decapsulated "
                 + c.decapPackets() + " packets " + c.decapBytes() + " octets");
         out.println("icmp errors sent " + c.icmpSent() + ", outer fragments " + c.fragments() + ", drops "
                 + c.dropTotal());
+        if (!s.deviceDrops().isEmpty()) {
+            out.println("device " + s.device() + " drops (all its softwires): " + s.deviceDrops().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        }
         if (c.drops().isEmpty()) {
             return;
         }

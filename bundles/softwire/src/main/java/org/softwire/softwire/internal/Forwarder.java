@@ -1,14 +1,17 @@
 package org.softwire.softwire.internal;
 
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 import org.softwire.encap.CodecContext;
+import org.softwire.encap.CodecCounters;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.io.PacketPool;
 import org.softwire.io.PacketQueue;
 import org.softwire.packet.DropReason;
-import org.softwire.packet.IpAddress;
+import org.softwire.packet.GreHeader;
+import org.softwire.packet.IcmpHeader;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.Ipv4Fragmenter;
 import org.softwire.packet.Ipv4Header;
@@ -17,19 +20,24 @@ import org.softwire.packet.Ipv6Header;
 import org.softwire.packet.PacketBuffer;
 
 /**
- * The worker of one device queue. The device (a TUN interface) carries both sides of the endpoint: the kernel
- * routes the far island's prefix into it, and the local endpoint address too, so a packet read is either
+ * The worker of one device queue, for all the softwires of the device (hub and spoke, RFC 4925: one concentrator
+ * device, many spokes). The device (a TUN interface) carries both sides: the kernel routes the far islands'
+ * prefixes into it, and the local endpoint addresses too, so a packet read is either
  * <ul>
- * <li>of the outer family, addressed to the local endpoint, with the codec's protocol: decapsulated, and the
- * inner packet written back for the kernel to deliver;</li>
- * <li>of the outer family, addressed to the local endpoint, ICMP: an error from the core about a tunnel packet,
- * handed to {@link EncapsulationCodec#relayIcmpError} (the relayed error is written back);</li>
- * <li>anything else: an inner packet routed into the tunnel, encapsulated and written back (the kernel routes
- * the outer packet to the remote over the core); an outer packet above the outer MTU, which the codec hands on
- * only when the RFCs say so (RFC 2473 §7, RFC 4213 §3.2, RFC 6333 §5.3), is fragmented first.</li>
+ * <li>addressed to a local endpoint with a tunnel protocol (4, 41, 47): demultiplexed by (local, remote = outer
+ * source, protocol, GRE key) to its softwire and decapsulated, the inner packet written back for the kernel to
+ * deliver; no softwire: {@code unknown-remote} on the device (and on each softwire of that local and protocol);</li>
+ * <li>addressed to a local endpoint, ICMP error: an error from the core about a tunnel packet, handed to the
+ * softwire whose remote is the destination of the embedded packet ({@link EncapsulationCodec#relayIcmpError}; the
+ * relayed error is written back);</li>
+ * <li>anything else: an inner packet, routed by longest-prefix match on its destination to a softwire
+ * ({@code no-route} on the device if none), encapsulated and written back (the kernel routes the outer packet to
+ * the remote over the core); an outer packet above the outer MTU, which the codec hands on only when the RFCs say
+ * so (RFC 2473 §7, RFC 4213 §3.2, RFC 6333 §5.3), is fragmented first.</li>
  * </ul>
- * Every drop is counted, and an ICMP error a codec built for a dropped packet is written back too.
- * No allocation per packet: buffers come from this worker's pool and its fragment buffers.
+ * The IPv6 extension-header chain of an outer packet is walked once, here, and the walked view handed to the
+ * codec ({@link CodecContext#markOuter6Walked}). Every drop is counted: on the softwire once one is chosen,
+ * otherwise on the device. No allocation per packet: buffers come from this worker's pool and fragment buffers.
  */
 final class Forwarder implements Runnable {
     private static final System.Logger LOG = System.getLogger(Forwarder.class.getName());
@@ -37,29 +45,36 @@ final class Forwarder implements Runnable {
     private static final int MAX_FRAGMENTS = 16;
     private static final int ICMPV4 = 1;
     private static final int ICMPV6 = 58;
+    private static final int GRE = 47;
     private static final long RECEIVE_TIMEOUT_MILLIS = 100;
 
     private final PacketQueue queue;
-    private final Supplier<Binding> binding;
-    private final SoftwireCounters counters;
+    private final Supplier<HubTable> table;
+    private final CodecCounters deviceDrops;
     private final int worker;
     private final CodecContext ctx;
     private final PacketPool pool;
     private final PacketBuffer[] batch = new PacketBuffer[BATCH];
     private final PacketBuffer[] out = new PacketBuffer[BATCH];
+    /** The softwire each packet of {@link #out} belongs to. */
+    private final SoftwireCounters[] outOwner = new SoftwireCounters[BATCH];
     private final PacketBuffer[] one = new PacketBuffer[1];
     private final PacketBuffer[] fragments = new PacketBuffer[MAX_FRAGMENTS];
     private final Ipv4Fragmenter fragmenter4 = new Ipv4Fragmenter();
     private final Ipv6Fragmenter fragmenter6 = new Ipv6Fragmenter();
-    private final Ipv6Header probe6 = new Ipv6Header();
     private int fragmentId;
     private int outCount;
     private volatile boolean running = true;
 
-    Forwarder(PacketQueue queue, Supplier<Binding> binding, SoftwireCounters counters, int worker) {
+    /**
+     * @param table       the device's current table, read once per batch
+     * @param deviceDrops drops before a softwire is chosen (no route, unknown remote, ...)
+     * @param worker      this worker's counter stripe (the queue index)
+     */
+    Forwarder(PacketQueue queue, Supplier<HubTable> table, CodecCounters deviceDrops, int worker) {
         this.queue = queue;
-        this.binding = binding;
-        this.counters = counters;
+        this.table = table;
+        this.deviceDrops = deviceDrops;
         this.worker = worker;
         this.ctx = new CodecContext(worker, PacketBuffer.allocateDirect(2048, PacketBuffer.DEFAULT_HEADROOM));
         this.pool = PacketPool.direct(BATCH);
@@ -83,7 +98,7 @@ final class Forwarder implements Runnable {
                 return true;
             }
             if (got > 0) {
-                process(batch, got, binding.get());
+                process(batch, got, table.get());
             }
             pool.release(batch, 0, n);
         }
@@ -99,96 +114,212 @@ final class Forwarder implements Runnable {
         }
     }
 
-    /** Forwards {@code pkts[0, n)} with {@code b}; the buffers stay the caller's. */
-    void process(PacketBuffer[] pkts, int n, Binding b) {
+    /** Forwards {@code pkts[0, n)} with {@code t}; the buffers stay the caller's. */
+    void process(PacketBuffer[] pkts, int n, HubTable t) {
         outCount = 0;
-        EncapsulationCodec codec = b.codec();
         for (int i = 0; i < n; i++) {
-            PacketBuffer pkt = pkts[i];
-            if (codec == null) {
-                counters.noCodec(worker);
-                continue;
-            }
-            forward(pkt, codec, b);
+            forward(pkts[i], t);
         }
         flush();
     }
 
-    private void forward(PacketBuffer pkt, EncapsulationCodec codec, Binding b) {
-        Tunnel tunnel = b.tunnel();
-        IpAddress local = tunnel.config().local();
-        int proto = toLocal(pkt, local);
-        if (proto >= 0) {
-            int outerLength = pkt.length();
-            if (proto == codec.protocol()) {
-                DropReason r = codec.decapsulate(pkt, tunnel, ctx);
-                if (r == DropReason.NONE) {
-                    counters.codec.decapsulated(worker, outerLength);
-                    out[outCount++] = pkt;
-                } else {
-                    counters.codec.drop(worker, r);
-                }
-            } else if (proto == (local.family() == IpFamily.IPV4 ? ICMPV4 : ICMPV6)) {
-                DropReason r = codec.relayIcmpError(pkt, tunnel, ctx);
-                if (r == DropReason.NONE && ctx.icmpPending()) {
-                    counters.codec.icmpRelayed(worker);
-                    sendIcmp();
-                } else if (r != DropReason.NONE) {
-                    counters.codec.drop(worker, r);
-                }
-            } else {
-                counters.codec.drop(worker, DropReason.NOT_TUNNEL_PROTOCOL);
+    private void forward(PacketBuffer pkt, HubTable t) {
+        ctx.clearOuter6Walked();
+        int len = pkt.length();
+        int version = len > 0 ? pkt.u8(0) >>> 4 : 0;
+        ByteBuffer d = pkt.data();
+        int s = pkt.start();
+        int idx;
+        if (version == 4) {
+            if (len < Ipv4Header.MIN_LENGTH) {
+                deviceDrops.drop(worker, DropReason.IPV4_TRUNCATED);
+                return;
             }
-            return;
-        }
-        DropReason r = codec.encapsulate(pkt, tunnel, ctx);
-        if (r != DropReason.NONE) {
-            counters.codec.drop(worker, r);
-            if (ctx.icmpPending()) {
-                counters.codec.icmpGenerated(worker);
-                sendIcmp();
+            int dst = d.getInt(s + Ipv4Header.OFF_DESTINATION);
+            if (t.locals4.length > 0 && t.isLocal4(dst)) {
+                outer4(pkt, t, dst);
+                return;
             }
-            return;
-        }
-        counters.codec.encapsulated(worker, pkt.length());
-        if (pkt.length() <= b.outerMtu()) {
-            out[outCount++] = pkt;
+            idx = t.routes4.lookup(dst);
+        } else if (version == 6) {
+            if (len < Ipv6Header.LENGTH) {
+                deviceDrops.drop(worker, DropReason.IPV6_TRUNCATED);
+                return;
+            }
+            long hi = d.getLong(s + Ipv6Header.OFF_DESTINATION);
+            long lo = d.getLong(s + Ipv6Header.OFF_DESTINATION + 8);
+            if (t.locals6.length > 0 && t.isLocal6(hi, lo)) {
+                outer6(pkt, t, hi, lo);
+                return;
+            }
+            idx = t.routes6.lookup(hi, lo);
         } else {
-            fragment(pkt, local.family(), b.outerMtu());
+            deviceDrops.drop(worker, DropReason.WRONG_PAYLOAD_FAMILY);
+            return;
         }
+        if (idx < 0) {
+            deviceDrops.drop(worker, DropReason.NO_ROUTE);
+            return;
+        }
+        encapsulate(pkt, t.bindings[idx], t.counters[idx]);
+    }
+
+    /** An IPv4 packet to local endpoint {@code local}. */
+    private void outer4(PacketBuffer pkt, HubTable t, int local) {
+        ByteBuffer d = pkt.data();
+        int s = pkt.start();
+        int proto = d.get(s + Ipv4Header.OFF_PROTOCOL) & 0xFF;
+        int upper = s + ((d.get(s) & 0x0F) << 2);
+        long lLo = local & 0xFFFFFFFFL;
+        if (proto == ICMPV4) {
+            if (upper + IcmpHeader.LENGTH + Ipv4Header.MIN_LENGTH > pkt.end()) {
+                deviceDrops.drop(worker, DropReason.ICMP_QUOTE_TOO_SHORT);
+            } else if (!IcmpHeader.isV4Error(d.get(upper) & 0xFF)) {
+                deviceDrops.drop(worker, DropReason.NOT_ICMP_ERROR);
+            } else {
+                int q = upper + IcmpHeader.LENGTH; // the embedded packet: our tunnel packet, local -> remote
+                relay(pkt, t, find(t, TunnelIndex.meta(TunnelIndex.ANY_KEY, 4, d.get(q + Ipv4Header.OFF_PROTOCOL), -1),
+                        0, lLo, 0, d.getInt(q + Ipv4Header.OFF_DESTINATION) & 0xFFFFFFFFL, 4));
+            }
+            return;
+        }
+        long rLo = d.getInt(s + Ipv4Header.OFF_SOURCE) & 0xFFFFFFFFL;
+        decapsulate(pkt, t, 4, proto, greKey(d, upper, pkt.end(), proto), 0, lLo, 0, rLo);
+    }
+
+    /** An IPv6 packet to local endpoint {@code lHi:lLo}: its header chain is walked once, here. */
+    private void outer6(PacketBuffer pkt, HubTable t, long lHi, long lLo) {
+        Ipv6Header h = ctx.outer6.wrap(pkt);
+        DropReason r = h.validate();
+        if (r == DropReason.NONE) {
+            r = h.walk();
+        }
+        if (r != DropReason.NONE) {
+            deviceDrops.drop(worker, r);
+            return;
+        }
+        ByteBuffer d = pkt.data();
+        int proto = h.upperProtocol();
+        int upper = h.upperOffset();
+        ctx.markOuter6Walked(pkt);
+        if (proto == ICMPV6) {
+            if (upper + IcmpHeader.LENGTH + Ipv6Header.LENGTH > pkt.end()) {
+                deviceDrops.drop(worker, DropReason.ICMP_QUOTE_TOO_SHORT);
+            } else if (!IcmpHeader.isV6Error(d.get(upper) & 0xFF)) {
+                deviceDrops.drop(worker, DropReason.NOT_ICMP_ERROR);
+            } else {
+                int q = upper + IcmpHeader.LENGTH;
+                int qd = q + Ipv6Header.OFF_DESTINATION;
+                relay(pkt, t, find(t, TunnelIndex.meta(TunnelIndex.ANY_KEY, 6, d.get(q + Ipv6Header.OFF_NEXT_HEADER), -1),
+                        lHi, lLo, d.getLong(qd), d.getLong(qd + 8), 6));
+            }
+            return;
+        }
+        int src = pkt.start() + Ipv6Header.OFF_SOURCE;
+        decapsulate(pkt, t, 6, proto, greKey(d, upper, pkt.end(), proto), lHi, lLo, d.getLong(src),
+                d.getLong(src + 8));
     }
 
     /**
-     * The outer protocol (IPv4 protocol, or the IPv6 upper-layer protocol after extension headers) if {@code pkt}
-     * is of the local endpoint's family and addressed to it; -1 otherwise (an inner packet, to encapsulate).
-     * A malformed IPv6 header chain to the local endpoint reads as protocol 256, which no codec uses: it is
-     * dropped as not the tunnel protocol.
+     * The softwire of an ICMP error's embedded packet: (local, remote, embedded protocol), else (local, remote)
+     * whatever the protocol (an IPv6 embedded packet may start with a Tunnel Encapsulation Limit option). -1: none.
      */
-    private int toLocal(PacketBuffer pkt, IpAddress local) {
-        int len = pkt.length();
-        if (len < 1) {
-            return -1;
-        }
-        int version = pkt.u8(0) >>> 4;
-        if (local.family() == IpFamily.IPV4) {
-            if (version != 4 || len < Ipv4Header.MIN_LENGTH
-                    || !local.matches(pkt.data(), pkt.start() + Ipv4Header.OFF_DESTINATION)) {
-                return -1;
-            }
-            return pkt.u8(Ipv4Header.OFF_PROTOCOL);
-        }
-        if (version != 6 || len < Ipv6Header.LENGTH
-                || !local.matches(pkt.data(), pkt.start() + Ipv6Header.OFF_DESTINATION)) {
-            return -1;
-        }
-        probe6.wrap(pkt);
-        if (probe6.validate() != DropReason.NONE || probe6.walk() != DropReason.NONE) {
-            return 256;
-        }
-        return probe6.upperProtocol();
+    private static int find(HubTable t, long anyKey, long lHi, long lLo, long rHi, long rLo, int version) {
+        int idx = t.tunnels.find(anyKey, lHi, lLo, rHi, rLo);
+        return idx >= 0 ? idx : t.tunnels.find(TunnelIndex.meta(TunnelIndex.ANY_PROTOCOL, version, 0, -1), lHi, lLo,
+                rHi, rLo);
     }
 
-    private void fragment(PacketBuffer pkt, IpFamily outer, int mtu) {
+    /** The GRE key of a GRE packet whose GRE header starts at {@code gre}, or -1 (none, not GRE, truncated). */
+    private static long greKey(ByteBuffer d, int gre, int end, int proto) {
+        if (proto != GRE || gre + 4 > end) {
+            return -1;
+        }
+        int flags = d.getShort(gre) & 0xFFFF;
+        int at = gre + ((flags & GreHeader.FLAG_C) != 0 ? 8 : 4);
+        return (flags & GreHeader.FLAG_K) == 0 || at + 4 > end ? -1 : d.getInt(at) & 0xFFFFFFFFL;
+    }
+
+    private void decapsulate(PacketBuffer pkt, HubTable t, int version, int proto, long key, long lHi, long lLo,
+                             long rHi, long rLo) {
+        int idx = t.tunnels.find(TunnelIndex.meta(TunnelIndex.EXACT, version, proto, key), lHi, lLo, rHi, rLo);
+        if (idx < 0) { // a known remote with the wrong GRE key: its codec counts gre-key-mismatch
+            idx = t.tunnels.find(TunnelIndex.meta(TunnelIndex.ANY_KEY, version, proto, -1), lHi, lLo, rHi, rLo);
+        }
+        if (idx < 0) {
+            int g = t.tunnels.find(TunnelIndex.meta(TunnelIndex.GROUP, version, proto, -1), lHi, lLo, 0, 0);
+            if (g < 0) {
+                deviceDrops.drop(worker, DropReason.NOT_TUNNEL_PROTOCOL); // no softwire of this local has proto
+                return;
+            }
+            deviceDrops.drop(worker, DropReason.UNKNOWN_REMOTE); // RFC 4213 §3.6
+            for (int i : t.groups[g]) {
+                t.counters[i].codec.drop(worker, DropReason.UNKNOWN_REMOTE);
+            }
+            return;
+        }
+        Binding b = t.bindings[idx];
+        SoftwireCounters c = t.counters[idx];
+        EncapsulationCodec codec = b.codec();
+        if (codec == null) {
+            c.noCodec(worker);
+            return;
+        }
+        int outerLength = pkt.length();
+        DropReason r = codec.decapsulate(pkt, b.tunnel(), ctx);
+        if (r == DropReason.NONE) {
+            c.codec.decapsulated(worker, outerLength);
+            add(pkt, c);
+        } else {
+            c.codec.drop(worker, r);
+        }
+    }
+
+    private void relay(PacketBuffer pkt, HubTable t, int idx) {
+        if (idx < 0) {
+            deviceDrops.drop(worker, DropReason.UNKNOWN_REMOTE);
+            return;
+        }
+        Binding b = t.bindings[idx];
+        SoftwireCounters c = t.counters[idx];
+        if (b.codec() == null) {
+            c.noCodec(worker);
+            return;
+        }
+        DropReason r = b.codec().relayIcmpError(pkt, b.tunnel(), ctx);
+        if (r == DropReason.NONE && ctx.icmpPending()) {
+            c.codec.icmpRelayed(worker);
+            sendIcmp(c);
+        } else if (r != DropReason.NONE) {
+            c.codec.drop(worker, r);
+        }
+    }
+
+    private void encapsulate(PacketBuffer pkt, Binding b, SoftwireCounters c) {
+        EncapsulationCodec codec = b.codec();
+        if (codec == null) {
+            c.noCodec(worker);
+            return;
+        }
+        Tunnel tunnel = b.tunnel();
+        DropReason r = codec.encapsulate(pkt, tunnel, ctx);
+        if (r != DropReason.NONE) {
+            c.codec.drop(worker, r);
+            if (ctx.icmpPending()) {
+                c.codec.icmpGenerated(worker);
+                sendIcmp(c);
+            }
+            return;
+        }
+        c.codec.encapsulated(worker, pkt.length());
+        if (pkt.length() <= b.outerMtu()) {
+            add(pkt, c);
+        } else {
+            fragment(pkt, tunnel.config().local().family(), b.outerMtu(), c);
+        }
+    }
+
+    private void fragment(PacketBuffer pkt, IpFamily outer, int mtu, SoftwireCounters c) {
         for (PacketBuffer f : fragments) {
             f.clear();
         }
@@ -202,35 +333,42 @@ final class Forwarder implements Runnable {
             count = fragmenter6.count();
         }
         if (r != DropReason.NONE) {
-            counters.codec.drop(worker, r);
+            c.codec.drop(worker, r);
             return;
         }
         flush();
         int taken = queue.transmit(fragments, 0, count);
         if (taken < count) {
-            counters.notTaken(worker, count - taken);
+            c.notTaken(worker, count - taken);
         }
-        counters.fragments(worker, taken);
+        c.fragments(worker, taken);
     }
 
-    private void sendIcmp() {
+    private void sendIcmp(SoftwireCounters c) {
         flush(); // keep the order of what was read
         one[0] = ctx.icmpOut();
         if (queue.transmit(one, 0, 1) < 1) {
-            counters.notTaken(worker, 1);
+            c.notTaken(worker, 1);
         }
         one[0] = null;
         ctx.setIcmpPending(false);
     }
 
+    private void add(PacketBuffer pkt, SoftwireCounters c) {
+        out[outCount] = pkt;
+        outOwner[outCount++] = c;
+    }
+
+    /** Writes the packets gathered so far; one the device does not take is charged to its softwire. */
     private void flush() {
         if (outCount > 0) {
             int taken = queue.transmit(out, 0, outCount);
-            if (taken < outCount) {
-                counters.notTaken(worker, outCount - taken);
+            for (int i = Math.max(taken, 0); i < outCount; i++) {
+                outOwner[i].notTaken(worker, 1);
             }
             for (int i = 0; i < outCount; i++) {
                 out[i] = null;
+                outOwner[i] = null;
             }
             outCount = 0;
         }

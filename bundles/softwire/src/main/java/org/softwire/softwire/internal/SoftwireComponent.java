@@ -2,7 +2,9 @@ package org.softwire.softwire.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.Hashtable;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
@@ -31,6 +33,10 @@ import org.softwire.softwire.SoftwireMXBean;
  * listener), and registers the {@link Softwire} service and its MBean
  * {@code org.softwire:type=Softwire,name=<name>}.
  *
+ * <p>Several softwires share a device (hub and spoke), each routed its own inner prefixes; a configuration naming
+ * a prefix (or a tunnel: local, remote, protocol, key) that another softwire of the device holds is refused with
+ * a logged error naming that softwire, and applied by itself once the other lets go.
+ *
  * <p>A bad configuration is logged with the offending value and nothing is created (an existing softwire of this
  * configuration is removed): the configuration is the source of truth. Editing the configuration applies it live;
  * only a different device or name moves the workers.
@@ -41,9 +47,9 @@ import org.softwire.softwire.SoftwireMXBean;
 public final class SoftwireComponent implements CodecRegistry.Listener {
     public static final String PID = "org.softwire.softwire";
     private static final System.Logger LOG = System.getLogger(SoftwireComponent.class.getName());
-    /** Device name to the softwire using it: one softwire per device. */
-    private static final Map<String, String> CLAIMS = new ConcurrentHashMap<>();
-    /** Components refused because their device was taken, with their configuration: retried when it frees. */
+    /** Prefixes and tunnels held per device: identical ones on one device are refused. */
+    private static final Claims CLAIMS = new Claims();
+    /** Components refused because of a claim on their device, with their configuration: retried when it frees. */
     private static final Map<SoftwireComponent, Map<String, Object>> WAITING = new ConcurrentHashMap<>();
 
     private final BundleContext context;
@@ -57,7 +63,7 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
     public SoftwireComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
         this.context = context;
         this.registry = registry;
-        String released = apply(properties);
+        Set<String> released = apply(properties);
         registry.addListener(this);
         retryWaiting(released);
     }
@@ -71,28 +77,28 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
     void deactivate() {
         registry.removeListener(this);
         WAITING.remove(this);
-        String released;
+        Set<String> released;
         synchronized (this) {
             released = remove();
         }
         retryWaiting(released);
     }
 
-    /** Re-applies the configurations that were refused for {@code device} (called holding no lock). */
-    private static void retryWaiting(String device) {
-        if (device == null) {
+    /** Re-applies the configurations that were refused for one of {@code devices} (called holding no lock). */
+    private static void retryWaiting(Set<String> devices) {
+        if (devices.isEmpty()) {
             return;
         }
         for (Map.Entry<SoftwireComponent, Map<String, Object>> e : WAITING.entrySet()) {
-            if (device.equals(String.valueOf(e.getValue().get("device")).trim())
+            if (devices.contains(String.valueOf(e.getValue().get("device")).trim())
                     && WAITING.remove(e.getKey(), e.getValue())) {
                 e.getKey().modified(e.getValue());
             }
         }
     }
 
-    /** @return the device this call released, or null */
-    private synchronized String apply(Map<String, Object> properties) {
+    /** @return the devices where this call released claims (softwires waiting for them are retried) */
+    private synchronized Set<String> apply(Map<String, Object> properties) {
         WAITING.remove(this);
         String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
         SoftwireSettings next;
@@ -107,19 +113,22 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
             LOG.log(Level.WARNING, "softwire {0}: no icmp-source-v6 configured: IPv6 hosts get no Packet Too Big "
                     + "from this end, so path MTU discovery through the tunnel fails", next.name());
         }
-        if (endpoint != null && endpoint.name().equals(next.name()) && endpoint.device().equals(next.device())) {
-            endpoint.configure(next);
-            endpoint.codec(registry.codec(next.encapsulation()));
-            return null;
-        }
-        String released = remove();
-        String holder = CLAIMS.putIfAbsent(next.device(), next.name());
-        if (holder != null) {
-            LOG.log(Level.ERROR, "softwire configuration {0} rejected: device {1} already carries softwire {2} "
-                    + "(one softwire per device); nothing created until it is free", pid, next.device(), holder);
+        Set<String> released = new LinkedHashSet<>();
+        String conflict = CLAIMS.claim(this, next, released);
+        if (conflict != null) {
+            LOG.log(Level.ERROR, "softwire configuration {0} rejected: {1} (identical prefixes or tunnels on one "
+                    + "device are refused); {2} until it is free", pid, conflict,
+                    endpoint == null ? "nothing created" : "softwire " + endpoint.name() + " removed");
+            released = remove();
             WAITING.put(this, properties);
             return released;
         }
+        if (endpoint != null && endpoint.name().equals(next.name()) && endpoint.device().equals(next.device())) {
+            endpoint.configure(next);
+            endpoint.codec(registry.codec(next.encapsulation()));
+            return released;
+        }
+        removeEndpoint();
         endpoint = new SoftwireEndpoint(next);
         endpoint.codec(registry.codec(next.encapsulation()));
         Hashtable<String, Object> props = new Hashtable<>();
@@ -180,8 +189,13 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         }
     }
 
-    /** @return the device released, or null */
-    private synchronized String remove() {
+    /** Removes the softwire and releases its claims. @return the devices where claims were released */
+    private synchronized Set<String> remove() {
+        removeEndpoint();
+        return CLAIMS.release(this);
+    }
+
+    private synchronized void removeEndpoint() {
         if (devices != null) {
             devices.close();
             devices = null;
@@ -197,16 +211,11 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         }
         registration = null;
         mbean = null;
-        String released = null;
         if (endpoint != null) {
             endpoint.stop();
-            if (CLAIMS.remove(endpoint.device(), endpoint.name())) {
-                released = endpoint.device();
-            }
             LOG.log(Level.INFO, "softwire {0} removed", endpoint.name());
             endpoint = null;
         }
-        return released;
     }
 
     @Override

@@ -29,6 +29,12 @@ import org.osgi.service.metatype.annotations.Option;
             @Option(value = "ipv4-in-ipv4"), @Option(value = "gre-ipv4"), @Option(value = "gre-ipv6")})
     String encapsulation();
 
+    @AttributeDefinition(name = "Prefixes", required = false, description = "Inner prefixes of the far island routed "
+            + "to this softwire, comma-separated (e.g. 198.51.100.0/24, 203.0.113.128/25); empty = the default route "
+            + "of each inner family the encapsulation carries. Identical prefixes on two softwires of one device "
+            + "are refused")
+    String prefixes() default "";
+
     @AttributeDefinition(name = "GRE key", required = false, description = "RFC 2890 key 0-4294967295; GRE only")
     String gre$_$key() default "";
 

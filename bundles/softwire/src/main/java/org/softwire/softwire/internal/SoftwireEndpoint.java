@@ -1,27 +1,27 @@
 package org.softwire.softwire.internal;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.encap.TunnelConfig;
 import org.softwire.io.PacketDevice;
+import org.softwire.packet.lpm.IpPrefix;
 import org.softwire.softwire.Softwire;
 import org.softwire.softwire.SoftwireState;
 import org.softwire.softwire.SoftwireStats;
 
 /**
- * One softwire at run time: its settings, its codec (when registered), its device (when registered) and one
- * {@link Forwarder} thread per device queue. Usable without OSGi (tests construct it directly); the
- * {@link SoftwireComponent} feeds it from Config Admin, the device services and the codec registry.
+ * One softwire at run time: its settings, its codec (when registered), its counters, and the {@link DeviceHub} of
+ * its device (when registered), whose workers forward for every softwire of the device. Usable without OSGi
+ * (tests construct it directly); the {@link SoftwireComponent} feeds it from Config Admin, the device services and
+ * the codec registry.
  *
- * <p>Live changes: new settings on the same device, and a codec coming or going, swap the {@link Binding} the
- * workers read once per batch: no restart, no packet sees two configurations. A different device restarts the
- * workers on the new one.
- *
- * <p>One softwire per device: the workers take every packet the device delivers (routing several softwires
- * by inner prefix over one device is future work), so the component refuses a second softwire on a device.
+ * <p>Live changes: new settings on the same device, and a codec coming or going, make a new {@link Binding} and
+ * have the hub publish a new table, which the workers read once per batch: no restart, no packet sees two
+ * configurations, the other softwires of the device keep forwarding. A different device moves it to that
+ * device's hub.
  */
 final class SoftwireEndpoint implements Softwire {
     private static final System.Logger LOG = System.getLogger(SoftwireEndpoint.class.getName());
@@ -30,10 +30,7 @@ final class SoftwireEndpoint implements Softwire {
     private volatile SoftwireSettings settings;
     private volatile EncapsulationCodec codec;
     private volatile Binding binding;
-    private volatile PacketDevice device;
-    private final List<Forwarder> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean deviceEnded;
+    private volatile DeviceHub hub;
     private volatile boolean stopped;
 
     SoftwireEndpoint(SoftwireSettings settings) {
@@ -47,8 +44,8 @@ final class SoftwireEndpoint implements Softwire {
         settings = next;
         rebind();
         if (!cur.equals(next)) {
-            LOG.log(Level.INFO, "softwire {0} reconfigured: {1} -> {2} ({3})", next.name(), next.local(),
-                    next.remote(), next.encapsulation());
+            LOG.log(Level.INFO, "softwire {0} reconfigured: {1} -> {2} ({3}), prefixes {4}", next.name(),
+                    next.local(), next.remote(), next.encapsulation(), next.prefixes());
         }
     }
 
@@ -70,49 +67,38 @@ final class SoftwireEndpoint implements Softwire {
         }
         int overhead = c != null ? c.overhead(s.tunnelConfig(0)) : 0;
         TunnelConfig tc = s.tunnelConfig(overhead);
-        binding = new Binding(c, new Tunnel(tc), tc.mtu() + overhead);
+        Binding old = binding;
+        // the tunnel's soft state (learned path MTU, GRE sequence) survives a change that keeps its configuration
+        Tunnel tunnel = old != null && old.tunnel().config().equals(tc) ? old.tunnel() : new Tunnel(tc);
+        binding = new Binding(s, c, tunnel, tc.mtu() + overhead);
+        DeviceHub h = hub;
+        if (h != null) {
+            h.rebuild();
+        }
     }
 
     Binding binding() {
         return binding;
     }
 
-    /** Starts one worker per queue of {@code d}. */
-    synchronized void attach(PacketDevice d) {
-        detach();
-        device = d;
-        deviceEnded = false;
-        for (int q = 0; q < d.queueCount(); q++) {
-            Forwarder f = new Forwarder(d.queue(q), this::binding, counters, q);
-            Thread t = new Thread(() -> {
-                if (f.loop()) {
-                    deviceEnded = true;
-                    LOG.log(Level.WARNING, "softwire {0}: device {1} closed", settings.name(), d.name());
-                }
-            }, "softwire-" + settings.name() + "-q" + q);
-            t.setDaemon(true);
-            workers.add(f);
-            threads.add(t);
-            t.start();
-        }
-        LOG.log(Level.INFO, "softwire {0} on {1}: {2} worker(s)", settings.name(), d.name(), d.queueCount());
+    SoftwireCounters counters() {
+        return counters;
     }
 
-    /** Stops the workers (waits for them) and forgets the device. */
+    /** Joins the hub of {@code d} (whose workers then forward for this softwire too). */
+    synchronized void attach(PacketDevice d) {
+        detach();
+        hub = DeviceHub.join(d, this);
+        LOG.log(Level.INFO, "softwire {0} on {1}", settings.name(), d.name());
+    }
+
+    /** Leaves the device's hub (the last softwire to leave stops the workers and waits for them). */
     synchronized void detach() {
-        for (Forwarder f : workers) {
-            f.stop();
+        DeviceHub h = hub;
+        hub = null;
+        if (h != null) {
+            h.leave(this);
         }
-        for (Thread t : threads) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
-        threads.clear();
-        device = null;
     }
 
     synchronized void stop() {
@@ -121,7 +107,12 @@ final class SoftwireEndpoint implements Softwire {
     }
 
     PacketDevice device0() {
-        return device;
+        DeviceHub h = hub;
+        return h == null ? null : h.device();
+    }
+
+    DeviceHub hub() {
+        return hub;
     }
 
     @Override
@@ -132,10 +123,11 @@ final class SoftwireEndpoint implements Softwire {
         if (stopped) {
             return SoftwireState.STOPPED;
         }
-        if (device == null) {
+        DeviceHub h = hub;
+        if (h == null) {
             return SoftwireState.WAITING_FOR_DEVICE;
         }
-        if (deviceEnded) {
+        if (h.ended()) {
             return SoftwireState.DEVICE_CLOSED;
         }
         return binding.codec() == null ? SoftwireState.WAITING_FOR_CODEC : SoftwireState.RUNNING;
@@ -160,10 +152,22 @@ final class SoftwireEndpoint implements Softwire {
     public long greKey() { return settings.greKey(); }
 
     @Override
+    public List<String> prefixes() {
+        return settings.prefixes().stream().map(IpPrefix::toString).toList();
+    }
+
+    @Override
+    public Map<String, Long> deviceDrops() {
+        DeviceHub h = hub;
+        return h == null ? Map.of() : h.drops();
+    }
+
+    @Override
     public SoftwireStats stats() { return counters.snapshot(); }
 
     @Override
     public String toString() {
-        return "Softwire[" + name() + " " + encapsulation() + " " + local() + " -> " + remote() + " on " + device() + "]";
+        return "Softwire[" + name() + " " + encapsulation() + " " + local() + " -> " + remote() + " on " + device()
+                + " prefixes " + settings.prefixes() + "]";
     }
 }

@@ -32,6 +32,8 @@ public final class SoftwireMBean implements SoftwireMXBean {
     @Override public String getEncapsulation() { return softwire.encapsulation(); }
     @Override public int getMtu() { return softwire.mtu(); }
     @Override public long getGreKey() { return softwire.greKey(); }
+    @Override public String[] getPrefixes() { return softwire.prefixes().toArray(String[]::new); }
+    @Override public Map<String, Long> getDeviceDropsByReason() { return softwire.deviceDrops(); }
     @Override public long getEncapsulatedPackets() { return softwire.stats().encapPackets(); }
     @Override public long getEncapsulatedBytes() { return softwire.stats().encapBytes(); }
     @Override public long getDecapsulatedPackets() { return softwire.stats().decapPackets(); }

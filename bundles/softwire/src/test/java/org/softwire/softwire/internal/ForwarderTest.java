@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.softwire.encap.CodecContext;
+import org.softwire.encap.CodecCounters;
+import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
+import org.softwire.encap.TunnelConfig;
 import org.softwire.encap.codecs.internal.Ipv4InIpv6Codec;
 import org.softwire.io.MemoryDevice;
 import org.softwire.io.PacketQueue;
+import org.softwire.packet.DropReason;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.PacketBuffer;
+import org.softwire.softwire.SoftwireState;
 
 /**
  * The worker's classification and output on an in-memory device: the forwarder runs on device {@code a}, the
- * test reads what it writes from {@code b}. IPv4 in IPv6 with local 2001:db8:e::1, remote 2001:db8:e::2.
+ * test reads what it writes from {@code b}. IPv4 in IPv6 with local 2001:db8:e::1, remote 2001:db8:e::2 (one
+ * softwire; {@link HubForwarderTest} has several on one device).
  */
 class ForwarderTest {
     static final IpAddress LOCAL = IpAddress.parse("2001:db8:e::1");
@@ -27,53 +34,72 @@ class ForwarderTest {
     static final IpAddress H2 = IpAddress.parse("203.0.113.10");
 
     private final MemoryDevice.Pair pair = MemoryDevice.pair("a", "b", 9000, 64);
-    private final SoftwireCounters counters = new SoftwireCounters();
     private final SoftwireEndpoint endpoint = new SoftwireEndpoint(settings(Map.of()));
-    private final Forwarder forwarder = new Forwarder(pair.a().queue(0), endpoint::binding, counters, 0);
+    private final CodecCounters deviceDrops = new CodecCounters();
+    private final Forwarder forwarder = new Forwarder(pair.a().queue(0), this::table, deviceDrops, 0);
 
     @AfterEach
     void close() {
+        endpoint.stop();
         pair.close();
     }
 
+    private HubTable table() {
+        return HubTable.build(List.of(endpoint));
+    }
+
+    private SoftwireCounters counters() {
+        return endpoint.counters();
+    }
+
     static SoftwireSettings settings(Map<String, String> extra) {
-        java.util.HashMap<String, Object> m = new java.util.HashMap<>(Map.of("name", "sw1", "device", "a",
+        HashMap<String, Object> m = new HashMap<>(Map.of("name", "sw1", "device", "a",
                 "local", LOCAL.toString(), "remote", REMOTE.toString(), "encapsulation", "ipv4-in-ipv6"));
         m.putAll(extra);
         return SoftwireSettings.from(m);
     }
 
-    private void forward(byte[]... packets) {
+    static PacketBuffer[] buffers(byte[]... packets) {
         PacketBuffer[] bufs = new PacketBuffer[packets.length];
         for (int i = 0; i < packets.length; i++) {
             bufs[i] = PacketBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
             bufs[i].set(packets[i]);
         }
-        forwarder.process(bufs, bufs.length, endpoint.binding());
+        return bufs;
     }
 
-    private List<byte[]> written() {
+    private void forward(byte[]... packets) {
+        forwarder.process(buffers(packets), packets.length, table());
+    }
+
+    static List<byte[]> written(PacketQueue q, long timeoutMillis) {
         List<byte[]> out = new ArrayList<>();
         PacketBuffer[] bufs = new PacketBuffer[16];
         for (int i = 0; i < bufs.length; i++) {
             bufs[i] = PacketBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
         }
-        int n = pair.b().queue(0).receive(bufs, 0, bufs.length, 0);
+        int n = q.receive(bufs, 0, bufs.length, timeoutMillis);
         for (int i = 0; i < n; i++) {
             out.add(bufs[i].toByteArray());
         }
         return out;
     }
 
-    /** What the far end would send us: {@code inner} encapsulated by a peer tunnel from {@code from}. */
-    private static byte[] fromPeer(IpAddress from, byte[] inner) {
-        Ipv4InIpv6Codec codec = new Ipv4InIpv6Codec();
-        Tunnel peer = new Tunnel(org.softwire.encap.TunnelConfig.builder("peer", from, LOCAL).decrementInnerTtl(false)
-                .build());
+    private List<byte[]> written() {
+        return written(pair.b().queue(0), 0);
+    }
+
+    /** What a far end would send us: {@code inner} encapsulated by {@code codec} from {@code from} to {@code to}. */
+    static byte[] fromPeer(EncapsulationCodec codec, TunnelConfig.Builder peer, byte[] inner) {
         PacketBuffer b = PacketBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
         b.set(inner);
-        assertThat(codec.encapsulate(b, peer, new CodecContext(1)).label()).isEqualTo("none");
+        assertThat(codec.encapsulate(b, new Tunnel(peer.decrementInnerTtl(false).build()), new CodecContext(1)))
+                .isEqualTo(DropReason.NONE);
         return b.toByteArray();
+    }
+
+    private static byte[] fromPeer(IpAddress from, byte[] inner) {
+        return fromPeer(new Ipv4InIpv6Codec(), TunnelConfig.builder("peer", from, LOCAL), inner);
     }
 
     private void withCodec() {
@@ -95,9 +121,8 @@ class ForwarderTest {
         assertThat(Arrays.copyOfRange(outer, 24, 40)).isEqualTo(REMOTE.toByteArray());
         // decrementInnerTtl(false): the kernel in front already decremented; the inner packet is unchanged
         assertThat(Arrays.copyOfRange(outer, 40, outer.length)).isEqualTo(inner);
-        assertThat(endpoint.stats().encapPackets()).isZero(); // the endpoint's own counters are not this forwarder's
-        assertThat(counters.snapshot().encapPackets()).isEqualTo(1);
-        assertThat(counters.snapshot().encapBytes()).isEqualTo(outer.length);
+        assertThat(counters().snapshot().encapPackets()).isEqualTo(1);
+        assertThat(counters().snapshot().encapBytes()).isEqualTo(outer.length);
     }
 
     @Test
@@ -107,8 +132,20 @@ class ForwarderTest {
         byte[] outer = fromPeer(REMOTE, inner);
         forward(outer);
         assertThat(written()).containsExactly(inner);
-        assertThat(counters.snapshot().decapPackets()).isEqualTo(1);
-        assertThat(counters.snapshot().decapBytes()).isEqualTo(outer.length);
+        assertThat(counters().snapshot().decapPackets()).isEqualTo(1);
+        assertThat(counters().snapshot().decapBytes()).isEqualTo(outer.length);
+    }
+
+    @Test
+    void extensionHeadersOfTheOuterPacketAreWalkedOnceAndDecapsulated() {
+        withCodec();
+        byte[] inner = Packets.ipv4(0, 60, 17, H2, H1, Packets.payload(64));
+        // the peer adds an RFC 2473 Tunnel Encapsulation Limit option: a Destination Options header before 4
+        byte[] outer = fromPeer(new Ipv4InIpv6Codec(), TunnelConfig.builder("peer", REMOTE, LOCAL).encapLimit(3), inner);
+        assertThat(outer[6]).as("destination options first").isEqualTo((byte) 60);
+        forward(outer);
+        assertThat(written()).containsExactly(inner);
+        assertThat(counters().snapshot().decapPackets()).isEqualTo(1);
     }
 
     @Test
@@ -116,8 +153,9 @@ class ForwarderTest {
         withCodec();
         forward(fromPeer(IpAddress.parse("2001:db8:e::66"), Packets.ipv4(0, 60, 17, H2, H1, Packets.payload(8))));
         assertThat(written()).isEmpty();
-        assertThat(counters.snapshot().drops("unknown-remote")).isEqualTo(1);
-        assertThat(counters.snapshot().dropTotal()).isEqualTo(1);
+        assertThat(counters().snapshot().drops("unknown-remote")).isEqualTo(1);
+        assertThat(counters().snapshot().dropTotal()).isEqualTo(1);
+        assertThat(deviceDrops.snapshot().drops()).containsExactly(Map.entry(DropReason.UNKNOWN_REMOTE, 1L));
     }
 
     @Test
@@ -125,15 +163,31 @@ class ForwarderTest {
         withCodec();
         forward(Packets.ipv6(17, 64, REMOTE, LOCAL, Packets.payload(16)));
         assertThat(written()).isEmpty();
-        assertThat(counters.snapshot().drops("not-tunnel-protocol")).isEqualTo(1);
+        assertThat(deviceDrops.snapshot().drops()).containsExactly(Map.entry(DropReason.NOT_TUNNEL_PROTOCOL, 1L));
+        assertThat(counters().snapshot().dropTotal()).isZero();
+    }
+
+    @Test
+    void malformedHeadersAreDeviceDropsByReason() {
+        withCodec();
+        forward(new byte[] {0x45, 0, 0}, new byte[] {0x60, 0, 0, 0}, new byte[] {0x10, 1, 2},
+                Packets.ipv6(17, 64, REMOTE, LOCAL, Packets.payload(16)).clone());
+        byte[] badLength = Packets.ipv6(4, 64, REMOTE, LOCAL, Packets.payload(16));
+        badLength[4] = 0x10; // payload length 4096, beyond the packet
+        forward(badLength);
+        Map<DropReason, Long> drops = deviceDrops.snapshot().drops();
+        assertThat(drops).containsEntry(DropReason.IPV4_TRUNCATED, 1L).containsEntry(DropReason.IPV6_TRUNCATED, 1L)
+                .containsEntry(DropReason.WRONG_PAYLOAD_FAMILY, 1L)
+                .containsEntry(DropReason.IPV6_BAD_PAYLOAD_LENGTH, 1L);
+        assertThat(written()).isEmpty();
     }
 
     @Test
     void withoutCodecPacketsAreDroppedAsNoCodec() {
         forward(Packets.ipv4(0, 63, 17, H1, H2, Packets.payload(10)), Packets.ipv4(0, 63, 17, H1, H2, Packets.payload(10)));
         assertThat(written()).isEmpty();
-        assertThat(counters.snapshot().drops(SoftwireCounters.NO_CODEC)).isEqualTo(2);
-        assertThat(endpoint.state()).isEqualTo(org.softwire.softwire.SoftwireState.WAITING_FOR_DEVICE);
+        assertThat(counters().snapshot().drops(SoftwireCounters.NO_CODEC)).isEqualTo(2);
+        assertThat(endpoint.state()).isEqualTo(SoftwireState.WAITING_FOR_DEVICE);
     }
 
     @Test
@@ -152,8 +206,8 @@ class ForwarderTest {
         assertThat(icmp[20]).as("type 3").isEqualTo((byte) 3);
         assertThat(icmp[21]).as("code 4").isEqualTo((byte) 4);
         assertThat(((icmp[26] & 0xFF) << 8) | (icmp[27] & 0xFF)).as("next-hop MTU").isEqualTo(1460);
-        assertThat(counters.snapshot().drops("packet-too-big")).isEqualTo(1);
-        assertThat(counters.snapshot().icmpSent()).isEqualTo(1);
+        assertThat(counters().snapshot().drops("packet-too-big")).isEqualTo(1);
+        assertThat(counters().snapshot().icmpSent()).isEqualTo(1);
     }
 
     @Test
@@ -171,8 +225,8 @@ class ForwarderTest {
             data += f.length - 48;
         }
         assertThat(data).isEqualTo(inner.length); // the outer payload: the whole inner packet
-        assertThat(counters.snapshot().fragments()).isEqualTo(2);
-        assertThat(counters.snapshot().encapPackets()).isEqualTo(1);
+        assertThat(counters().snapshot().fragments()).isEqualTo(2);
+        assertThat(counters().snapshot().encapPackets()).isEqualTo(1);
     }
 
     @Test
@@ -187,15 +241,15 @@ class ForwarderTest {
     @Test
     void transmitBackPressureIsCounted() {
         try (MemoryDevice.Pair small = MemoryDevice.pair("x", "y", 9000, 2)) {
-            Forwarder f = new Forwarder(small.a().queue(0), endpoint::binding, counters, 0);
+            Forwarder f = new Forwarder(small.a().queue(0), this::table, deviceDrops, 0);
             withCodec();
             PacketBuffer[] bufs = new PacketBuffer[4];
             for (int i = 0; i < 4; i++) {
                 bufs[i] = PacketBuffer.allocate(2048, PacketBuffer.DEFAULT_HEADROOM);
                 bufs[i].set(Packets.ipv4(0, 63, 17, H1, H2, Packets.payload(10)));
             }
-            f.process(bufs, 4, endpoint.binding());
-            assertThat(counters.snapshot().drops(SoftwireCounters.TX_NOT_TAKEN)).isEqualTo(2);
+            f.process(bufs, 4, table());
+            assertThat(counters().snapshot().drops(SoftwireCounters.TX_NOT_TAKEN)).isEqualTo(2);
             assertThat(small.b().pending()).isEqualTo(2);
         }
     }
@@ -210,17 +264,15 @@ class ForwarderTest {
         PacketBuffer[] in = {PacketBuffer.allocate(2048, PacketBuffer.DEFAULT_HEADROOM)};
         assertThat(pair.b().queue(0).receive(in, 0, 1, 5_000)).isEqualTo(1);
         assertThat(in[0].u8(6)).isEqualTo(4);
-        assertThat(endpoint.state()).isEqualTo(org.softwire.softwire.SoftwireState.RUNNING);
+        assertThat(endpoint.state()).isEqualTo(SoftwireState.RUNNING);
         assertThat(endpoint.stats().encapPackets()).isEqualTo(1);
         pair.a().close();
         long until = System.currentTimeMillis() + 5_000;
-        while (endpoint.state() != org.softwire.softwire.SoftwireState.DEVICE_CLOSED
-                && System.currentTimeMillis() < until) {
+        while (endpoint.state() != SoftwireState.DEVICE_CLOSED && System.currentTimeMillis() < until) {
             Thread.sleep(20);
         }
-        assertThat(endpoint.state()).isEqualTo(org.softwire.softwire.SoftwireState.DEVICE_CLOSED);
+        assertThat(endpoint.state()).isEqualTo(SoftwireState.DEVICE_CLOSED);
         endpoint.stop();
-        assertThat(endpoint.state()).isEqualTo(org.softwire.softwire.SoftwireState.STOPPED);
-        assertThat(PacketQueue.END).isEqualTo(-1);
+        assertThat(endpoint.state()).isEqualTo(SoftwireState.STOPPED);
     }
 }

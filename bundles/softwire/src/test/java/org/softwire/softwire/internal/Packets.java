@@ -44,6 +44,30 @@ final class Packets {
         return b;
     }
 
+    /** An ICMPv6 message with a valid checksum (RFC 4443 §2.3: over the pseudo-header and the message). */
+    static byte[] icmpv6(IpAddress src, IpAddress dst, int type, int code, int rest, byte[] body) {
+        byte[] m = new byte[8 + body.length];
+        ByteBuffer w = ByteBuffer.wrap(m);
+        m[0] = (byte) type;
+        m[1] = (byte) code;
+        w.putInt(4, rest);
+        System.arraycopy(body, 0, m, 8, body.length);
+        long sum = 0;
+        byte[] pseudo = new byte[40];
+        ByteBuffer p = ByteBuffer.wrap(pseudo);
+        p.put(0, src.toByteArray()).put(16, dst.toByteArray()).putInt(32, m.length).putInt(36, 58);
+        for (byte[] part : new byte[][] {pseudo, m}) {
+            for (int i = 0; i < part.length; i += 2) {
+                sum += ((part[i] & 0xFF) << 8) | (i + 1 < part.length ? part[i + 1] & 0xFF : 0);
+            }
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        w.putShort(2, (short) ~sum);
+        return ipv6(58, 64, src, dst, m);
+    }
+
     static byte[] payload(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {

@@ -124,4 +124,46 @@ class SoftwireComponentTest {
         assertThat(live(Softwire.class)).isEmpty();
         assertThat(registry.listeners).isEmpty();
     }
+
+    private static Map<String, Object> routed(String name, String remote, String prefixes) {
+        Map<String, Object> m = config(name, "tunH", remote);
+        m.put("prefixes", prefixes);
+        return m;
+    }
+
+    private List<String> liveNames() {
+        return live(Softwire.class).stream().map(x -> ((Softwire) x.service()).name()).sorted().toList();
+    }
+
+    @Test
+    void severalSoftwiresShareADeviceButNotAPrefix() {
+        Registry registry = new Registry();
+        registry.add(new Ipv4InIpv6Codec());
+        SoftwireComponent a = new SoftwireComponent(context, registry, routed("a", "2001:db8:e::2", "198.51.100.0/24"));
+        SoftwireComponent b = new SoftwireComponent(context, registry,
+                routed("b", "2001:db8:e::3", "203.0.113.0/25, 203.0.113.128/25"));
+        assertThat(liveNames()).containsExactly("a", "b");
+        assertThat(((Softwire) live(Softwire.class).get(1).service()).prefixes())
+                .containsExactly("203.0.113.0/25", "203.0.113.128/25");
+        assertThat(((SoftwireMXBean) live(SoftwireMXBean.class).get(0).service()).getPrefixes())
+                .containsExactly("198.51.100.0/24");
+
+        // c repeats b's second prefix: refused (the log names b), nothing registered
+        SoftwireComponent c = new SoftwireComponent(context, registry, routed("c", "2001:db8:e::4", "203.0.113.128/25"));
+        assertThat(liveNames()).containsExactly("a", "b");
+        // the same tunnel (local, remote, protocol) as a, other prefixes: refused too
+        SoftwireComponent d = new SoftwireComponent(context, registry, routed("d", "2001:db8:e::2", "192.0.2.0/24"));
+        assertThat(liveNames()).containsExactly("a", "b");
+
+        // b lets go of the prefix (live change): c starts by itself
+        b.modified(routed("b", "2001:db8:e::3", "203.0.113.0/25"));
+        assertThat(liveNames()).containsExactly("a", "b", "c");
+        // a goes: d starts
+        a.deactivate();
+        assertThat(liveNames()).containsExactly("b", "c", "d");
+        for (SoftwireComponent x : List.of(b, c, d)) {
+            x.deactivate();
+        }
+        assertThat(live(Softwire.class)).isEmpty();
+    }
 }

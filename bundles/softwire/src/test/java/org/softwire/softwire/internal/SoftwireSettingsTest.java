@@ -100,4 +100,27 @@ class SoftwireSettingsTest {
                 "remote", "192.0.2.2", "encapsulation", "ipv4-in-ipv4", "encap-limit", "4")))
                 .hasMessageContaining("applies only to IPv6 tunnels");
     }
+
+    @Test
+    void prefixesAreValidatedAgainstTheCodecsInnerFamilies() {
+        assertThat(SoftwireSettings.from(with("prefixes", "198.51.100.0/24, 203.0.113.128/25")).prefixes())
+                .extracting(Object::toString).containsExactly("198.51.100.0/24", "203.0.113.128/25");
+        assertThat(SoftwireSettings.from(with("prefixes", new String[] {"198.51.100.0/24", "203.0.113.0/24"}))
+                .prefixes()).hasSize(2);
+        assertThat(SoftwireSettings.from(base()).prefixes()).extracting(Object::toString).containsExactly("0.0.0.0/0");
+        assertThat(SoftwireSettings.from(with("encapsulation", "gre-ipv6", "prefixes", " ")).prefixes())
+                .extracting(Object::toString).containsExactlyInAnyOrder("0.0.0.0/0", "::/0");
+        assertThat(SoftwireSettings.from(with("encapsulation", "gre-ipv6", "prefixes", "2001:db8:2::/48,198.51.100.0/24"))
+                .prefixes()).hasSize(2);
+        assertThatThrownBy(() -> SoftwireSettings.from(with("prefixes", "198.51.100.1/24")))
+                .hasMessageContaining("prefixes").hasMessageContaining("host bits").hasMessageContaining("198.51.100.0/24");
+        assertThatThrownBy(() -> SoftwireSettings.from(with("prefixes", "2001:db8:2::/48")))
+                .hasMessage("prefixes: 2001:db8:2::/48 is ipv6 but ipv4-in-ipv6 carries only [ipv4]");
+        assertThatThrownBy(() -> SoftwireSettings.from(with("prefixes", "198.51.100.0/24,banana/8")))
+                .hasMessageContaining("prefixes: prefix 'banana/8'");
+        assertThatThrownBy(() -> SoftwireSettings.from(with("prefixes", "198.51.100.0")))
+                .hasMessageContaining("no /length");
+        assertThatThrownBy(() -> SoftwireSettings.from(with("prefixes", "198.51.100.0/24, 198.51.100.0/24")))
+                .hasMessageContaining("given twice");
+    }
 }

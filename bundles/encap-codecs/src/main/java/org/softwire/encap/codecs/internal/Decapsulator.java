@@ -27,13 +27,16 @@ final class Decapsulator {
         int payloadEnd;
         int outerEcn;
         if (codec.outerV6()) {
-            Ipv6Header out = ctx.outer6.wrap(pkt);
-            DropReason r = out.validate();
-            if (r == DropReason.NONE) {
-                r = out.walk();
-            }
-            if (r != DropReason.NONE) {
-                return r;
+            Ipv6Header out = ctx.outer6;
+            if (!ctx.takeOuter6Walked(pkt)) { // the data path may have walked the chain to classify pkt
+                out.wrap(pkt);
+                DropReason r = out.validate();
+                if (r == DropReason.NONE) {
+                    r = out.walk();
+                }
+                if (r != DropReason.NONE) {
+                    return r;
+                }
             }
             if (out.upperProtocol() != codec.protocol()) {
                 return DropReason.NOT_TUNNEL_PROTOCOL;

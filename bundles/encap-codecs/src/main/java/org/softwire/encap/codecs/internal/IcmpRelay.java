@@ -41,13 +41,16 @@ final class IcmpRelay {
         int icmpStart;
         int end;
         if (v6) {
-            Ipv6Header ip = ctx.outer6.wrap(error);
-            DropReason r = ip.validate();
-            if (r == DropReason.NONE) {
-                r = ip.walk();
-            }
-            if (r != DropReason.NONE) {
-                return r;
+            Ipv6Header ip = ctx.outer6;
+            if (!ctx.takeOuter6Walked(error)) { // the data path may have walked the chain to classify it
+                ip.wrap(error);
+                DropReason r = ip.validate();
+                if (r == DropReason.NONE) {
+                    r = ip.walk();
+                }
+                if (r != DropReason.NONE) {
+                    return r;
+                }
             }
             if (ip.upperProtocol() != 58) {
                 return DropReason.NOT_ICMP_ERROR;
