@@ -29,8 +29,8 @@ public record Nat44Config(int capacity, int maxSubscribers, int udpTimeout, int 
 
     /** Upper bound of any timeout: about 12 days, far beyond every default. */
     public static final int MAX_TIMEOUT = 1 << 20;
-    /** Largest capacity: record indexes fit in 28 bits. */
-    public static final int MAX_CAPACITY = 1 << 27;
+    /** Largest capacity: record numbers + 1 fit in the 27 bits an index slot gives them. */
+    public static final int MAX_CAPACITY = (1 << 27) - 1;
 
     public Nat44Config {
         check(capacity >= 1 && capacity <= MAX_CAPACITY, "capacity must be in 1.." + MAX_CAPACITY + ": " + capacity);

@@ -5,6 +5,27 @@ final class Hashing {
     private Hashing() {
     }
 
+    /** Bits of a slot value that hold the record number + 1; the 5 bits above hold a tag. */
+    static final int RECORD_BITS = 27;
+    static final int RECORD_MASK = (1 << RECORD_BITS) - 1;
+
+    /**
+     * An index slot's value: the record number + 1 (0 = empty) and, above it, 5 low bits of the key's hash (which
+     * the slot reduction hardly uses). A probe whose tag differs skips the record without reading it: with a
+     * million sessions that read is a cache miss.
+     */
+    static int slotValue(int hash, int record) {
+        return (hash & 0x1F) << RECORD_BITS | (record + 1);
+    }
+
+    static int record(int slotValue) {
+        return (slotValue & RECORD_MASK) - 1;
+    }
+
+    static boolean tagMatches(int slotValue, int hash) {
+        return slotValue >>> RECORD_BITS == (hash & 0x1F);
+    }
+
     /** A 64-bit finaliser (MurmurHash3 fmix64) folded to 32 bits. */
     static int mix(long x) {
         x ^= x >>> 33;
@@ -38,7 +59,7 @@ final class Hashing {
             if (v == 0) {
                 break;
             }
-            int k = home.home(v - 1);
+            int k = home.home(record(v));
             // The entry at j may move to i unless its home k lies cyclically in (i, j].
             boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays) {

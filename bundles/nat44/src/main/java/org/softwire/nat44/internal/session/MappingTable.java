@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>Layout: {@code rec} holds {@value #STRIDE} ints per record — subscriber id, internal address,
  * {@code internalPort << 16 | protocol << 8 | 1} (0 when free), external address,
- * {@code externalPort << 16 | session count}. Two open-addressing indexes of {@code int} (record + 1, 0 empty,
+ * {@code externalPort << 16 | session count}. Two open-addressing indexes of {@code int} (record + 1 under a 5-bit hash tag, 0 empty,
  * linear probing, load ≤ 2/3): {@code out} keyed by the subscriber's key, internal address, port and protocol;
  * {@code in} keyed by external address, port and protocol. The subscriber key itself (16 octets) lives once per
  * subscriber in {@link Subscribers}, not per mapping. 20 + 2 × 6 = 32 octets per mapping.
@@ -97,17 +97,21 @@ final class MappingTable {
         int pp = pp(port, protocol);
         int[] slots = out;
         int n = slots.length;
-        int i = Hashing.reduce(outHash(keyHi, keyLo, address, pp), n);
+        int h = outHash(keyHi, keyLo, address, pp);
+        int i = Hashing.reduce(h, n);
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            int r = (v - 1) * STRIDE;
-            if (rec[r + INT_PP] == pp && rec[r + INT_ADDR] == address) {
-                int s = rec[r + SUB];
-                if (subs.keyLo(s) == keyLo && subs.keyHi(s) == keyHi) {
-                    return v - 1;
+            if (Hashing.tagMatches(v, h)) {
+                int m = Hashing.record(v);
+                int r = m * STRIDE;
+                if (rec[r + INT_PP] == pp && rec[r + INT_ADDR] == address) {
+                    int s = rec[r + SUB];
+                    if (subs.keyLo(s) == keyLo && subs.keyHi(s) == keyHi) {
+                        return m;
+                    }
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
@@ -118,17 +122,21 @@ final class MappingTable {
     int findIn(int address, int port, int protocol) {
         int[] slots = in;
         int n = slots.length;
-        int i = Hashing.reduce(inHash(address, port, protocol), n);
+        int h = inHash(address, port, protocol);
+        int i = Hashing.reduce(h, n);
         int want = port << 16;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            int r = (v - 1) * STRIDE;
-            if (rec[r + EXT_ADDR] == address && (rec[r + EXT_PC] & 0xFFFF0000) == want
-                    && ((rec[r + INT_PP] >>> 8) & 0xFF) == protocol) {
-                return v - 1;
+            if (Hashing.tagMatches(v, h)) {
+                int m = Hashing.record(v);
+                int r = m * STRIDE;
+                if (rec[r + EXT_ADDR] == address && (rec[r + EXT_PC] & 0xFFFF0000) == want
+                        && ((rec[r + INT_PP] >>> 8) & 0xFF) == protocol) {
+                    return m;
+                }
             }
             i = i + 1 == n ? 0 : i + 1;
         }
@@ -153,18 +161,19 @@ final class MappingTable {
         rec[r + INT_PP] = pp(port, protocol);
         rec[r + EXT_ADDR] = extAddress;
         rec[r + EXT_PC] = extPort << 16;
-        place(out, Hashing.reduce(outHash(subs.keyHi(sub), subs.keyLo(sub), address, rec[r + INT_PP]), out.length), m);
-        place(in, Hashing.reduce(inHash(extAddress, extPort, protocol), in.length), m);
+        place(out, outHash(subs.keyHi(sub), subs.keyLo(sub), address, rec[r + INT_PP]), m);
+        place(in, inHash(extAddress, extPort, protocol), m);
         live++;
         return m;
     }
 
-    private static void place(int[] slots, int i, int m) {
+    private static void place(int[] slots, int hash, int m) {
         int n = slots.length;
+        int i = Hashing.reduce(hash, n);
         while (slots[i] != 0) {
             i = i + 1 == n ? 0 : i + 1;
         }
-        slots[i] = m + 1;
+        slots[i] = Hashing.slotValue(hash, m);
     }
 
     /** Removes a mapping from both indexes and frees its record. */
@@ -180,7 +189,7 @@ final class MappingTable {
 
     private static int find(int[] slots, int i, int m) {
         int n = slots.length;
-        while (slots[i] != m + 1) {
+        while (Hashing.record(slots[i]) != m) {
             if (slots[i] == 0) {
                 throw new IllegalStateException("mapping " + m + " missing from its index");
             }

@@ -91,7 +91,7 @@ final class Prefetch {
         for (int j = 0; j < n; j++) {
             int v = first[j];
             if (v != 0) {
-                acc += mrec[(v - 1) * MappingTable.STRIDE + MappingTable.INT_PP];
+                acc += mrec[Hashing.record(v) * MappingTable.STRIDE + MappingTable.INT_PP];
             }
         }
         int[] index = sess.index;
@@ -99,7 +99,7 @@ final class Prefetch {
             int v = first[j];
             second[j] = 0;
             if (v != 0) {
-                int m = v - 1;
+                int m = Hashing.record(v);
                 acc += subs.keys[2 * mrec[m * MappingTable.STRIDE + MappingTable.SUB]];
                 second[j] = index[sess.slot(m, remote[j], remotePort[j])];
             }
@@ -108,7 +108,7 @@ final class Prefetch {
         for (int j = 0; j < n; j++) {
             int v = second[j];
             if (v != 0) {
-                acc += srec[(v - 1) * SessionTable.STRIDE + SessionTable.R_ADDR];
+                acc += srec[Hashing.record(v) * SessionTable.STRIDE + SessionTable.R_ADDR];
             }
         }
         sink += acc;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>Layout: {@code rec} holds {@value #STRIDE} ints per record — mapping index, remote address,
  * {@code remotePort << 16 | tcpState << 8 | flags}, expiry tick, next record in the timer-wheel slot (or in the
- * free list). One open-addressing {@code int} index (record + 1, linear probing, load ≤ 2/3) keyed by
+ * free list). One open-addressing {@code int} index (record + 1 under a 5-bit hash tag, linear probing, load ≤ 2/3) keyed by
  * (mapping, remote address, remote port): 20 + 6 = 26 octets per session.
  *
  * <p>With address-dependent filtering the index hashes (mapping, remote address) only, so that "has this
@@ -64,9 +64,13 @@ final class SessionTable {
         return Hashing.mix((long) mapping << 32 ^ (address & 0xFFFFFFFFL) ^ (long) (port & portHashMask) << 45);
     }
 
-    private int home(int s) {
+    private int hashOf(int s) {
         int r = s * STRIDE;
-        return Hashing.reduce(hash(rec[r + MAP], rec[r + R_ADDR], rec[r + R_PSF] >>> 16), index.length);
+        return hash(rec[r + MAP], rec[r + R_ADDR], rec[r + R_PSF] >>> 16);
+    }
+
+    private int home(int s) {
+        return Hashing.reduce(hashOf(s), index.length);
     }
 
     /** First probe slot of a session key (for {@link Prefetch}). */
@@ -78,16 +82,20 @@ final class SessionTable {
     int find(int mapping, int address, int port) {
         int[] slots = index;
         int n = slots.length;
-        int i = Hashing.reduce(hash(mapping, address, port), n);
+        int h = hash(mapping, address, port);
+        int i = Hashing.reduce(h, n);
         int want = port << 16;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            int r = (v - 1) * STRIDE;
-            if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address && (rec[r + R_PSF] & 0xFFFF0000) == want) {
-                return v - 1;
+            if (Hashing.tagMatches(v, h)) {
+                int s = Hashing.record(v);
+                int r = s * STRIDE;
+                if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address && (rec[r + R_PSF] & 0xFFFF0000) == want) {
+                    return s;
+                }
             }
             i = i + 1 == n ? 0 : i + 1;
         }
@@ -97,15 +105,19 @@ final class SessionTable {
     int findAddress(int mapping, int address) {
         int[] slots = index;
         int n = slots.length;
-        int i = Hashing.reduce(hash(mapping, address, 0), n);
+        int h = hash(mapping, address, 0);
+        int i = Hashing.reduce(h, n);
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            int r = (v - 1) * STRIDE;
-            if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address) {
-                return v - 1;
+            if (Hashing.tagMatches(v, h)) {
+                int s = Hashing.record(v);
+                int r = s * STRIDE;
+                if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address) {
+                    return s;
+                }
             }
             i = i + 1 == n ? 0 : i + 1;
         }
@@ -131,11 +143,12 @@ final class SessionTable {
         rec[r + EXPIRY] = expiry;
         int[] slots = index;
         int n = slots.length;
-        int i = Hashing.reduce(hash(mapping, address, port), n);
+        int h = hash(mapping, address, port);
+        int i = Hashing.reduce(h, n);
         while (slots[i] != 0) {
             i = i + 1 == n ? 0 : i + 1;
         }
-        slots[i] = s + 1;
+        slots[i] = Hashing.slotValue(h, s);
         live++;
         used++;
         return s;
@@ -145,7 +158,7 @@ final class SessionTable {
     void kill(int s) {
         int n = index.length;
         int i = home(s);
-        while (index[i] != s + 1) {
+        while (Hashing.record(index[i]) != s) {
             if (index[i] == 0) {
                 throw new IllegalStateException("session " + s + " missing from its index");
             }
@@ -200,11 +213,12 @@ final class SessionTable {
         int n = index.length;
         for (int s = 0; s < highWater; s++) {
             if ((flags(s) & LIVE) != 0) {
-                int i = home(s);
+                int h = hashOf(s);
+                int i = Hashing.reduce(h, n);
                 while (index[i] != 0) {
                     i = i + 1 == n ? 0 : i + 1;
                 }
-                index[i] = s + 1;
+                index[i] = Hashing.slotValue(h, s);
             }
         }
     }

@@ -112,6 +112,47 @@ class ControlPlaneTest extends EngineFixture {
         assertThat(successor.sessions(SessionFilter.ALL, 1).get(0).tcpState()).isEqualTo(TcpState.ESTABLISHED);
     }
 
+    /**
+     * The bundle-update case: the successor's classes come from another class loader (as after an OSGi update),
+     * so only JDK types can cross; the map of arrays does.
+     */
+    @Test
+    void aSuccessorLoadedByAnotherClassLoaderAdoptsTheState() throws Exception {
+        traffic();
+        in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x12));
+        Map<String, Object> state = engine.detachState();
+        java.net.URL[] urls = {
+            Nat44Engine.class.getProtectionDomain().getCodeSource().getLocation(),
+            org.softwire.packet.PacketBuffer.class.getProtectionDomain().getCodeSource().getLocation()};
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            Class<?> configClass = loader.loadClass(Nat44Config.class.getName());
+            assertThat(configClass).isNotSameAs(Nat44Config.class);
+            Object builder = configClass.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("capacity", int.class).invoke(builder, 1024);
+            builder.getClass().getMethod("maxSubscribers", int.class).invoke(builder, 64);
+            Object config = builder.getClass().getMethod("build").invoke(builder);
+            Class<?> allocatorClass = loader.loadClass("org.softwire.nat44.internal.PortAllocator");
+            Object allocator = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {allocatorClass},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "allocate" -> -2L;
+                        case "subscriber", "owner" -> -1;
+                        default -> null;
+                    });
+            Class<?> engineClass = loader.loadClass(Nat44Engine.class.getName());
+            Object successor = engineClass.getConstructor(configClass, allocatorClass, Map.class)
+                    .newInstance(config, allocator, state);
+            Class<?> bufferClass = loader.loadClass(org.softwire.packet.PacketBuffer.class.getName());
+            Object pkt = bufferClass.getMethod("of", byte[].class)
+                    .invoke(null, (Object) Packets.tcp(REMOTE2, 443, EXT, 1024, 0x10));
+            Object verdict = engineClass.getMethod("inbound", bufferClass, long.class).invoke(successor, pkt, now);
+            assertThat(verdict.toString()).isEqualTo("FORWARD_INTERNAL");
+            byte[] translated = (byte[]) bufferClass.getMethod("toByteArray").invoke(pkt);
+            assertThat(u32(translated, 16)).isEqualTo(HOST);
+            assertThat(u16(translated, 22)).isEqualTo(40001);
+            assertThat(engineClass.getMethod("sessionCount").invoke(successor)).isEqualTo(3);
+        }
+    }
+
     @Test
     void handOverRefusesForeignOrMismatchedState() {
         Map<String, Object> state = engine.detachState();
