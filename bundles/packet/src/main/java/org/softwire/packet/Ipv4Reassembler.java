@@ -50,7 +50,7 @@ public final class Ipv4Reassembler extends Reassembler {
      *                        max(1500, the largest interface MTU) at a 6in4 exit point)
      */
     public Ipv4Reassembler(int maxDatagrams, int arenaBytes, long timeoutNanos, int maxDatagramSize) {
-        super(maxDatagrams, arenaBytes, timeoutNanos, maxDatagramSize);
+        super(maxDatagrams, arenaBytes, timeoutNanos, maxDatagramSize, MAX_DATAGRAM);
     }
 
     @Override

@@ -36,20 +36,23 @@ public final class Ipv6Reassembler extends Reassembler {
     private final Ipv6Header ip = new Ipv6Header();
     private final IcmpHeader icmp = new IcmpHeader();
 
-    /** {@link #DEFAULT_TIMEOUT_NANOS} and datagrams up to 65535 + 40 octets. */
+    /** Largest IPv6 packet without a jumbogram: the fixed header and a payload of 65535 octets. */
+    public static final int MAX_PACKET = Ipv6Header.LENGTH + MAX_DATAGRAM;
+
+    /** {@link #DEFAULT_TIMEOUT_NANOS} and packets up to {@link #MAX_PACKET}. */
     public Ipv6Reassembler(int maxDatagrams, int arenaBytes) {
-        this(maxDatagrams, arenaBytes, DEFAULT_TIMEOUT_NANOS, MAX_DATAGRAM);
+        this(maxDatagrams, arenaBytes, DEFAULT_TIMEOUT_NANOS, MAX_PACKET);
     }
 
     /**
      * @param maxDatagrams    reassembly contexts (datagrams in progress at once)
      * @param arenaBytes      octets of fragment data held at once (off-heap, in 1 KiB chunks)
      * @param timeoutNanos    how long a datagram may take from its first-arriving fragment
-     * @param maxDatagramSize largest reassembled packet in octets, IPv6 header included (68..65535; RFC 4213
+     * @param maxDatagramSize largest reassembled packet in octets, IPv6 header included (68..65575; RFC 4213
      *                        §3.6 wants at least max(1500, the largest interface MTU) at a 6in4 exit point)
      */
     public Ipv6Reassembler(int maxDatagrams, int arenaBytes, long timeoutNanos, int maxDatagramSize) {
-        super(maxDatagrams, arenaBytes, timeoutNanos, maxDatagramSize);
+        super(maxDatagrams, arenaBytes, timeoutNanos, maxDatagramSize, MAX_PACKET);
     }
 
     @Override

@@ -83,12 +83,12 @@ public abstract class Reassembler {
     private final long[] counters = new long[DROPS + DropReason.count()];
     private DropReason reason = DropReason.NONE;
 
-    Reassembler(int maxDatagrams, int arenaBytes, long timeoutNanos, int maxDatagramSize) {
+    Reassembler(int maxDatagrams, int arenaBytes, long timeoutNanos, int maxDatagramSize, int largest) {
         if (timeoutNanos <= 0) {
             throw new IllegalArgumentException("timeout must be positive: " + timeoutNanos + " ns");
         }
-        if (maxDatagramSize < 68 || maxDatagramSize > MAX_DATAGRAM) {
-            throw new IllegalArgumentException("maxDatagramSize must be in [68, 65535]: " + maxDatagramSize);
+        if (maxDatagramSize < 68 || maxDatagramSize > largest) {
+            throw new IllegalArgumentException("maxDatagramSize must be in [68, " + largest + "]: " + maxDatagramSize);
         }
         this.table = new ReassemblyTable(maxDatagrams, arenaBytes, maxDatagramSize);
         this.timeoutNanos = timeoutNanos;
@@ -308,14 +308,13 @@ public abstract class Reassembler {
             return Outcome.HELD;
         }
         int seen = t.ecnSeen[c];
-        if ((seen & 0b1000) != 0 && (seen & 0b0001) != 0) { // CE with a Not-ECT fragment: RFC 3168 §5.3
-            discard(c, DropReason.REASSEMBLY_ECN_MISMATCH);
-            return drop(DropReason.REASSEMBLY_ECN_MISMATCH);
-        }
-        DropReason r = writeDatagram(c, out, (seen & 0b1000) != 0);
+        DropReason r = (seen & 0b1000) != 0 && (seen & 0b0001) != 0
+                ? DropReason.REASSEMBLY_ECN_MISMATCH // CE with a Not-ECT fragment: RFC 3168 §5.3
+                : writeDatagram(c, out, (seen & 0b1000) != 0);
         if (r != DropReason.NONE) {
-            discard(c, r);
-            return drop(r);
+            discard(c, r); // the offered fragment is one of the held ones now
+            reason = r;
+            return Outcome.DROPPED;
         }
         int n = t.fragments[c];
         add(DATAGRAMS, 1);
