@@ -15,7 +15,8 @@ public enum AftrDropReason {
     NOT_TUNNEL_PROTOCOL("IPv6 packet to the AFTR address that is neither IPv4-in-IPv6 nor an ICMPv6 error", ""),
     NO_CODEC("the ipv4-in-ipv6 codec is not available", ""),
     TX_NOT_TAKEN("the device did not take a packet (queue full)", ""),
-    FRAGMENT_NOT_REASSEMBLED("IPv6 fragment of a tunnel packet; no reassembler is configured", "RFC 6333 §6.3");
+    FRAGMENT_NOT_REASSEMBLED("IPv6 fragment of a tunnel packet while reassembly is off (reassembly-datagrams = 0)",
+            "RFC 6333 §6.3");
 
     private final String description;
     private final String reference;

@@ -73,4 +73,11 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Port hold-down (s)") int port$_$hold$_$down() default 120;
 
     @AttributeDefinition(name = "Session logging") boolean session$_$logging() default false;
+
+    @AttributeDefinition(name = "Reassembly contexts", description = "Fragmented tunnel packets reassembled at once; 0 = off")
+    int reassembly$_$datagrams() default 1024;
+
+    @AttributeDefinition(name = "Reassembly memory (octets)") int reassembly$_$memory() default 4194304;
+
+    @AttributeDefinition(name = "Reassembly timeout (s)", min = "1", max = "60") int reassembly$_$timeout() default 60;
 }

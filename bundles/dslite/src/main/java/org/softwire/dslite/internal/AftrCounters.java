@@ -24,7 +24,9 @@ final class AftrCounters {
         ICMP_TO_B4("ICMPv4 errors sent into the tunnel (NAT quota, pool, tunnel MTU)"),
         ICMP_TO_INTERNET("ICMPv4 errors sent to the IPv4 side"),
         ECHO_REPLIES("echo replies from 192.0.0.1 (RFC 6908 §3.2.2)"),
-        MSS_CLAMPED("TCP SYNs whose MSS was lowered");
+        MSS_CLAMPED("TCP SYNs whose MSS was lowered"),
+        REASSEMBLED("tunnel packets reassembled from IPv6 fragments before decapsulation (RFC 6333 §6.3)"),
+        REASSEMBLY_TIMEOUTS("datagrams abandoned by the reassembly timer (60 s, RFC 8200 §4.5)");
 
         final String description;
 

@@ -21,6 +21,7 @@ import org.softwire.nat44.internal.alloc.PortBlockAllocator;
 import org.softwire.nat44.internal.alloc.SystemLoggerPortBlockLog;
 import org.softwire.nat44.internal.session.Nat44Engine;
 import org.softwire.packet.IpAddress;
+import org.softwire.packet.Ipv6Reassembler;
 import org.softwire.packet.PacketBuffer;
 import org.softwire.packet.lpm.IpPrefix;
 
@@ -54,17 +55,20 @@ public final class AftrInstance implements Aftr {
     private volatile PacketDevice device;
     private Thread thread;
     private volatile boolean running;
-    private final Reassembly reassembler;
+    private final Ipv6Reassembler reassembler;
 
     public AftrInstance(AftrSettings settings, EncapsulationCodec codec) {
-        this(settings, codec, System::currentTimeMillis, ENGINE, null);
+        this(settings, codec, System::currentTimeMillis, ENGINE);
     }
 
-    AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, NatFactory natFactory,
-                 Reassembly reassembler) {
+    AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, NatFactory natFactory) {
         this.clock = clock;
         this.natFactory = natFactory;
-        this.reassembler = reassembler;
+        // RFC 6333 §6.3: reassemble before decapsulating; bounded contexts and memory (sizes fixed for the
+        // instance's life, like the NAT tables)
+        this.reassembler = settings.reassemblyDatagrams() == 0 ? null
+                : new Ipv6Reassembler(settings.reassemblyDatagrams(), settings.reassemblyMemory(),
+                        settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
         this.allocator = new PortBlockAllocator(settings.allocator(), new SystemLoggerPortBlockLog());
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
                 natFactory.create(settings, allocator), reassembler);
@@ -202,6 +206,9 @@ public final class AftrInstance implements Aftr {
     void housekeeping(long now) {
         plan.nat().expire(now);
         allocator.expire(now);
+        if (reassembler != null) {
+            counters.count(AftrCounters.Counter.REASSEMBLY_TIMEOUTS, reassembler.expire(now * 1_000_000L));
+        }
     }
 
     // ------------------------------------------------------------------ Aftr (control plane)

@@ -4,6 +4,7 @@ import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.nat44.Nat44Translator;
 import org.softwire.packet.Ipv6Header;
+import org.softwire.packet.Ipv6Reassembler;
 import org.softwire.packet.lpm.Ipv4PrefixTable;
 import org.softwire.packet.lpm.Ipv6PrefixTable;
 
@@ -20,14 +21,14 @@ import org.softwire.packet.lpm.Ipv6PrefixTable;
  * @param addrHi      AFTR address, high 64 bits
  * @param addrLo      AFTR address, low 64 bits
  * @param outerMtu    largest outer packet sent unfragmented
- * @param reassembler reassembly of fragmented tunnel packets, or null (fragments dropped and counted)
+ * @param reassembler reassembly of fragmented tunnel packets (RFC 6333 §6.3), or null when it is off
  */
 record AftrPlan(AftrSettings settings, Tunnel tunnel, EncapsulationCodec codec, Nat44Translator nat,
                 Ipv6PrefixTable b4, Ipv4PrefixTable inner, long addrHi, long addrLo, int outerMtu,
-                Reassembly reassembler) {
+                Ipv6Reassembler reassembler) {
 
     static AftrPlan of(AftrSettings s, Tunnel tunnel, EncapsulationCodec codec, Nat44Translator nat,
-                       Reassembly reassembler) {
+                       Ipv6Reassembler reassembler) {
         return new AftrPlan(s, tunnel, codec, nat, s.b4Table(), s.innerTable(), s.address().hi(), s.address().lo(),
                 s.tunnelMtu() + Ipv6Header.LENGTH, reassembler);
     }

@@ -27,10 +27,15 @@ import org.softwire.packet.lpm.Ipv6PrefixTable;
  * @param mssClamp      TCP MSS written into SYNs carrying a larger one, 0 = off (RFC 8513 mss-clamping)
  * @param nat           NAT engine configuration (timeouts, filtering, limits)
  * @param allocator     address pool and port-block allocation (quota, block size, hold-down)
+ * @param reassemblyDatagrams       fragmented tunnel packets reassembled at once (0 = reassembly off: fragments
+ *                                  dropped, {@code fragment-not-reassembled}); RFC 6333 §6.3
+ * @param reassemblyMemory          octets of fragment data held at once
+ * @param reassemblyTimeoutSeconds  how long a datagram may take (RFC 8200 §4.5: 60 s)
  */
 public record AftrSettings(String name, String device, IpAddress address, List<IpPrefix> b4Prefixes,
                            List<IpPrefix> allowedInner, int tunnelMtu, int hopLimit, int mssClamp,
-                           Nat44Config nat, AllocatorConfig allocator) {
+                           Nat44Config nat, AllocatorConfig allocator, int reassemblyDatagrams,
+                           int reassemblyMemory, int reassemblyTimeoutSeconds) {
 
     /** RFC 1918 and the 192.0.0.0/29 IPv4 service continuity prefix (RFC 6333 §5.7, §11; RFC 7335). */
     static final List<IpPrefix> ALWAYS_ALLOWED = List.of(IpPrefix.parse("10.0.0.0/8"), IpPrefix.parse("172.16.0.0/12"),
@@ -104,7 +109,9 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new AftrSettings(name, device, address, List.copyOf(b4), List.copyOf(allowed), mtu, hop, mss, nat,
-                alloc);
+                alloc, p.integer("reassembly-datagrams", 1024, 0, 1 << 20),
+                p.integer("reassembly-memory", 4 << 20, 1024, 1 << 30),
+                p.integer("reassembly-timeout", 60, 1, 60));
     }
 
     private static IpAddress parse(String key, String text) {

@@ -13,6 +13,7 @@ import org.softwire.packet.IcmpHeader;
 import org.softwire.packet.Ipv4Header;
 import org.softwire.packet.Ipv6Fragmenter;
 import org.softwire.packet.Ipv6Header;
+import org.softwire.packet.Ipv6Reassembler;
 import org.softwire.packet.PacketBuffer;
 
 /**
@@ -49,6 +50,9 @@ final class AftrWorker {
     private final PacketBuffer natIcmp = PacketBuffer.allocateDirect(2048, PacketBuffer.DEFAULT_HEADROOM);
     /** A relayed or codec-built ICMPv4 error on its way through the NAT. */
     private final PacketBuffer relay = PacketBuffer.allocateDirect(2048, PacketBuffer.DEFAULT_HEADROOM);
+    /** A tunnel packet reassembled from fragments (RFC 6333 §6.3), headroom kept for re-encapsulation. */
+    private final PacketBuffer whole = PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_HEADROOM
+            + Ipv6Reassembler.MAX_PACKET, PacketBuffer.DEFAULT_HEADROOM);
     private final PacketBuffer[] out;
     private final PacketBuffer[] one = new PacketBuffer[1];
     private final PacketBuffer[] fragments = new PacketBuffer[MAX_FRAGMENTS];
@@ -132,17 +136,31 @@ final class AftrWorker {
         }
     }
 
-    /** RFC 6333 §6.3: reassemble before decapsulating (hook: see {@link Reassembly}). */
+    /**
+     * RFC 6333 §6.3, RFC 2473 §7: reassemble before decapsulating. A completed packet is processed from the
+     * reassembly buffer and whatever it produced is sent before the next fragment may reuse that buffer.
+     */
     private void reassemble(PacketBuffer fragment) {
-        Reassembly re = plan.reassembler();
+        Ipv6Reassembler re = plan.reassembler();
         if (re == null) {
             counters.drop(AftrDropReason.FRAGMENT_NOT_REASSEMBLED);
             return;
         }
-        PacketBuffer whole = re.offer(fragment, now);
-        if (whole != null) {
-            fragment.copyFrom(whole);
-            fromTunnelSide(fragment);
+        whole.clear();
+        switch (re.offer(fragment, now * 1_000_000L, whole)) {
+            case COMPLETE -> {
+                counters.count(Counter.REASSEMBLED);
+                fromTunnelSide(whole);
+                flush();
+            }
+            case ICMP_ERROR -> {
+                counters.drop(re.reason());
+                sendNow(whole); // ICMPv6 Parameter Problem to the fragment's source (RFC 8200 §4.5)
+            }
+            case DROPPED -> counters.drop(re.reason());
+            default -> {
+                // HELD: waiting for the other fragments (NOT_FRAGMENT cannot happen: the walk found one)
+            }
         }
     }
 

@@ -32,7 +32,7 @@ final class AftrFixture {
     AftrFixture(Map<String, Object> extra) {
         Map<String, Object> cfg = base();
         cfg.putAll(extra);
-        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, AftrInstance.ENGINE, null);
+        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, AftrInstance.ENGINE);
         worker = new AftrWorker((b, n) -> {
             for (int i = 0; i < n; i++) {
                 sent.add(b[i].toByteArray());

@@ -230,9 +230,55 @@ class AftrWorkerTest {
                 Pkt.ipv6(B4, AFTR, 17, new byte[8]))).isEmpty();
         assertThat(f.drop("not-for-aftr")).isEqualTo(1);
         assertThat(f.drop("not-tunnel-protocol")).isEqualTo(1);
-        byte[] fragment = Pkt.ipv6(B4, AFTR, 44, new byte[] {4, 0, 0, 1, 0, 0, 0, 9, 0x45, 0, 0, 0});
-        assertThat(f.feed(fragment)).isEmpty();
-        assertThat(f.drop("fragment-not-reassembled")).isEqualTo(1);
+        // reassembly switched off: fragments to the AFTR are counted
+        AftrFixture off = new AftrFixture(Map.of("reassembly-datagrams", "0"));
+        byte[] fragment = Pkt.ipv6(B4, AFTR, 44, new byte[] {4, 0, 0, 1, 0, 0, 0, 9, 0x45, 0, 0, 0, 0, 0, 0, 0});
+        assertThat(off.feed(fragment)).isEmpty();
+        assertThat(off.drop("fragment-not-reassembled")).isEqualTo(1);
+    }
+
+    /** A B4 that fragments its IPv6 packets (RFC 6333 §5.3): IPv6 fragments of one IPv4-in-IPv6 packet. */
+    private static List<byte[]> fragmentsOf(byte[] tunnelPacket, int mtu, int id) {
+        org.softwire.packet.PacketBuffer p = org.softwire.packet.PacketBuffer.of(tunnelPacket);
+        org.softwire.packet.PacketBuffer[] out = new org.softwire.packet.PacketBuffer[8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = org.softwire.packet.PacketBuffer.allocate(4096, 128);
+        }
+        org.softwire.packet.Ipv6Fragmenter fr = new org.softwire.packet.Ipv6Fragmenter();
+        assertThat(fr.fragment(p, mtu, id, out)).isEqualTo(org.softwire.packet.DropReason.NONE);
+        List<byte[]> l = new java.util.ArrayList<>();
+        for (int i = 0; i < fr.count(); i++) {
+            l.add(out[i].toByteArray());
+        }
+        return l;
+    }
+
+    @Test
+    void fragmentedTunnelPacketsAreReassembledBeforeDecapsulation() {
+        byte[] inner = udp(HOST, 4000, SERVER, 53, 1472, false); // 1500 octets: 1540 as IPv4-in-IPv6
+        List<byte[]> frags = fragmentsOf(fromB4(B4, inner), 1280, 77);
+        assertThat(frags).hasSize(2);
+        // last fragment first, in separate batches (RFC 4787 REQ-14: any order)
+        assertThat(f.feed(frags.get(1))).isEmpty();
+        byte[] out = f.one(frags.get(0));
+        assertThat(out.length).isEqualTo(1500);
+        assertThat(v4At(out, 12)).isEqualTo(POOL);
+        assertThat(Arrays.copyOfRange(out, 28, out.length)).as("payload intact")
+                .isEqualTo(Arrays.copyOfRange(inner, 28, inner.length));
+        assertChecksumsValid(out);
+        assertThat(f.aftr.counters()).containsEntry("reassembled", 1L).containsEntry("from-b4", 1L);
+        // a fragment of an unprovisioned B4 is reassembled, then refused like any of its packets
+        for (byte[] fr : fragmentsOf(fromB4("2001:db8:99::1", inner), 1280, 78)) {
+            assertThat(f.feed(fr)).isEmpty();
+        }
+        assertThat(f.drop("unprovisioned-b4")).isEqualTo(1);
+        // a non-last fragment whose length is not a multiple of 8: Parameter Problem back to its source
+        byte[] bad = Pkt.ipv6(B4, AFTR, 44, new byte[] {4, 0, 0, 1, 0, 0, 0, 9, 0x45, 0, 0, 0});
+        byte[] pp = f.one(bad);
+        assertThat(v6At(pp, 24)).isEqualTo(B4);
+        assertThat(u8(pp, 6)).as("ICMPv6").isEqualTo(58);
+        assertThat(u8(pp, 40)).as("parameter problem").isEqualTo(4);
+        assertThat(f.drop("reassembly-bad-length")).isEqualTo(1);
     }
 
     @Test
