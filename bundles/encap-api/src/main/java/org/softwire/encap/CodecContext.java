@@ -16,6 +16,9 @@ public final class CodecContext {
     private boolean icmpPending;
     private boolean outer6Walked;
     private int ipv4Id;
+    private boolean multipoint;
+    private long remoteHi;
+    private long remoteLo;
 
     /** Views for codecs; what each holds between calls is unspecified. */
     public final Ipv4Header outer4 = new Ipv4Header();
@@ -98,6 +101,44 @@ public final class CodecContext {
                 && outer6.limit() == pkt.end();
         outer6Walked = false;
         return walked;
+    }
+
+    /**
+     * Point-to-multipoint mode (the DS-Lite AFTR, RFC 6333 §6.2, §6.6: one tunnel endpoint, a remote per B4).
+     * While on, the tunnel configuration's remote is not used on the data path:
+     * <ul>
+     * <li>{@code encapsulate} sends to the remote set with {@link #remote(long, long)} before the call;</li>
+     * <li>{@code decapsulate} accepts any outer source and reports it in {@link #remoteHi()} /
+     * {@link #remoteLo()} (the caller authorises it, e.g. against the provisioned B4 prefixes);</li>
+     * <li>{@code relayIcmpError} accepts an error quoting a tunnel packet to any remote and reports that remote
+     * the same way (the relayed error is about the flow of that remote).</li>
+     * </ul>
+     * An IPv4 remote is {@code (0, address & 0xffffffffL)}. Off by default; the mode belongs to the context, so a
+     * worker sets it once.
+     */
+    public void setMultipoint(boolean on) {
+        this.multipoint = on;
+    }
+
+    /** True in point-to-multipoint mode ({@link #setMultipoint}). */
+    public boolean multipoint() {
+        return multipoint;
+    }
+
+    /** Point-to-multipoint: the remote of the next {@code encapsulate}; codecs: the remote a packet came from. */
+    public void remote(long hi, long lo) {
+        this.remoteHi = hi;
+        this.remoteLo = lo;
+    }
+
+    /** See {@link #remote(long, long)}; high 64 bits of an IPv6 remote, 0 for IPv4. */
+    public long remoteHi() {
+        return remoteHi;
+    }
+
+    /** See {@link #remote(long, long)}; low 64 bits of an IPv6 remote, the IPv4 address in the low 32 bits. */
+    public long remoteLo() {
+        return remoteLo;
     }
 
     /** A fresh 16-bit IPv4 identification (RFC 6864) for outer headers this worker builds. */

@@ -63,7 +63,21 @@ public enum DropReason {
     ICMP_QUOTE_TOO_SHORT("ICMP error quotes too little of the tunnel packet to relay", "RFC 2473 §8.2"),
     NOT_ICMP_ERROR("packet is not an ICMP error message", ""),
     NO_ROUTE("no route (no configured prefix) covers the inner destination", ""),
-    NO_BUFFER("no buffer free for the packet", "");
+    NO_BUFFER("no buffer free for the packet", ""),
+
+    // ---- reassembly (Ipv4Reassembler, Ipv6Reassembler); fragments of a discarded datagram count here too
+    REASSEMBLY_TIMEOUT("datagram not complete when its reassembly timer ran out", "RFC 8200 §4.5, RFC 1122 §3.3.2"),
+    REASSEMBLY_OVERLAP("fragment overlaps octets already received; whole datagram discarded", "RFC 5722 §4"),
+    REASSEMBLY_DISCARDED("fragment of a datagram discarded for overlap, before its timer ran out", "RFC 5722 §4"),
+    REASSEMBLY_DUPLICATE("fragment identical to octets already received (the datagram goes on)", "RFC 5722 §4 errata 3089"),
+    REASSEMBLY_INCONSISTENT("fragment ends past the last fragment, or two last fragments disagree; datagram discarded", "RFC 8200 §4.5"),
+    REASSEMBLY_TABLE_FULL("no free reassembly context for a new datagram", ""),
+    REASSEMBLY_ARENA_FULL("reassembly memory exhausted; datagram discarded", ""),
+    REASSEMBLY_TOO_BIG("reassembled datagram would exceed 65535 octets or the configured maximum", "RFC 791 §3.1, RFC 8200 §4.5"),
+    REASSEMBLY_BAD_LENGTH("empty fragment, or a non-last fragment not a multiple of 8 octets", "RFC 8200 §4.5, RFC 791 §3.2"),
+    REASSEMBLY_INCOMPLETE_CHAIN("first fragment without the whole IPv6 header chain", "RFC 7112 §5, RFC 8200 §4.5"),
+    REASSEMBLY_HEADER_TOO_LONG("unfragmentable part longer than the reassembler keeps (512 octets)", ""),
+    REASSEMBLY_ECN_MISMATCH("CE on a fragment while another is Not-ECT", "RFC 3168 §5.3");
 
     private final String description;
     private final String reference;

@@ -17,6 +17,12 @@
  *       rewrites).</li>
  *   <li>Fragmentation into caller-supplied buffers: {@link org.softwire.packet.Ipv4Fragmenter} (RFC 791) and
  *       {@link org.softwire.packet.Ipv6Fragmenter} (RFC 8200 §4.5), as tunnel entry points need (RFC 2473 §7).</li>
+ *   <li>Reassembly in bounded, preallocated memory: {@link org.softwire.packet.Ipv4Reassembler} (RFC 791 §3.2)
+ *       and {@link org.softwire.packet.Ipv6Reassembler} (RFC 8200 §4.5, RFC 5722, RFC 6946, RFC 7112), both
+ *       {@link org.softwire.packet.Reassembler}s: {@code offer(fragment, now, out)} returns an
+ *       {@link org.softwire.packet.Reassembler.Outcome} (complete, held, dropped, ICMP error to send, not a
+ *       fragment); {@code expire(now)} / {@code expireOne(now, icmp)} once per batch. A tunnel exit point
+ *       reassembles outer fragments before decapsulating (RFC 2473 §7, RFC 4213 §3.6, RFC 6333 §6.3).</li>
  *   <li>Control plane: {@link org.softwire.packet.IpAddress} (strict literal parsing, RFC 5952 text) and
  *       {@link org.softwire.packet.IpFamily}.</li>
  * </ul>

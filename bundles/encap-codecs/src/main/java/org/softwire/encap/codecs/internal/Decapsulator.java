@@ -45,7 +45,11 @@ final class Decapsulator {
                 return DropReason.NOT_LOCAL_ENDPOINT;
             }
             // RFC 4213 §3.6 (applied to every codec), RFC 5565 §13.2: only the configured remote may send.
-            if (!config.remote().matches(d, out.offset() + Ipv6Header.OFF_SOURCE)) {
+            // Point-to-multipoint: any remote, reported to the caller, who authorises it (RFC 6333 §11).
+            if (ctx.multipoint()) {
+                ctx.remote(d.getLong(out.offset() + Ipv6Header.OFF_SOURCE),
+                        d.getLong(out.offset() + Ipv6Header.OFF_SOURCE + 8));
+            } else if (!config.remote().matches(d, out.offset() + Ipv6Header.OFF_SOURCE)) {
                 return DropReason.UNKNOWN_REMOTE;
             }
             if (out.isFragment()) {
@@ -72,7 +76,9 @@ final class Decapsulator {
             if (d.getInt(o + Ipv4Header.OFF_DESTINATION) != config.local().v4()) {
                 return DropReason.NOT_LOCAL_ENDPOINT;
             }
-            if ((int) b != config.remote().v4()) {
+            if (ctx.multipoint()) {
+                ctx.remote(0, (int) b & 0xFFFFFFFFL); // any remote, reported (see CodecContext#setMultipoint)
+            } else if ((int) b != config.remote().v4()) {
                 return DropReason.UNKNOWN_REMOTE; // RFC 4213 §3.6 MUST, RFC 5565 §13.2
             }
             if ((a & (Ipv4Header.FLAG_MF | Ipv4Header.FRAGMENT_OFFSET_MASK)) != 0) {
@@ -122,7 +128,8 @@ final class Decapsulator {
             if (in.ttl() == 0) {
                 return DropReason.INNER_TTL_ZERO; // RFC 2003 §3.1
             }
-            if (gre != null && !codec.outerV6() && in.destination() == config.remote().v4()) {
+            if (gre != null && !codec.outerV6()
+                    && in.destination() == (ctx.multipoint() ? (int) ctx.remoteLo() : config.remote().v4())) {
                 return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1: addressed back to the encapsulator
             }
             innerEcn = (int) (a >>> 48) & 0x03;
@@ -137,7 +144,10 @@ final class Decapsulator {
             if (martian(in.sourceHi(), in.sourceLo())) {
                 return DropReason.MARTIAN_INNER_SOURCE;
             }
-            if (gre != null && codec.outerV6() && config.remote().matches(d, innerStart + Ipv6Header.OFF_DESTINATION)) {
+            if (gre != null && codec.outerV6() && (ctx.multipoint()
+                    ? d.getLong(innerStart + Ipv6Header.OFF_DESTINATION) == ctx.remoteHi()
+                    && d.getLong(innerStart + Ipv6Header.OFF_DESTINATION + 8) == ctx.remoteLo()
+                    : config.remote().matches(d, innerStart + Ipv6Header.OFF_DESTINATION))) {
                 return DropReason.TUNNEL_LOOP; // RFC 2784 §3.1, applied to IPv6 payloads
             }
             innerEcn = (int) (w >>> 52) & 0x03;

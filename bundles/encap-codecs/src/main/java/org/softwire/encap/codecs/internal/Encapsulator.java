@@ -6,7 +6,6 @@ import org.softwire.encap.Tunnel;
 import org.softwire.encap.TunnelConfig;
 import org.softwire.packet.DropReason;
 import org.softwire.packet.IcmpHeader;
-import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.Ipv4Header;
 import org.softwire.packet.Ipv6Header;
@@ -59,9 +58,20 @@ final class Encapsulator {
         return mtu;
     }
 
-    /** RFC 2003 §3.2, RFC 2473 §4.1.2: an inner source that is either tunnel endpoint means a loop. */
-    private static boolean loops(IpAddress local, IpAddress remote, ByteBuffer d, int sourceOffset) {
-        return local.matches(d, sourceOffset) || remote.matches(d, sourceOffset);
+    /**
+     * RFC 2003 §3.2, RFC 2473 §4.1.2: an inner source that is either tunnel endpoint means a loop. In
+     * point-to-multipoint mode the remote is the packet's ({@link CodecContext#remote(long, long)}).
+     */
+    private static boolean loops(TunnelConfig config, CodecContext ctx, ByteBuffer d, int sourceOffset) {
+        if (config.local().matches(d, sourceOffset)) {
+            return true;
+        }
+        if (!ctx.multipoint()) {
+            return config.remote().matches(d, sourceOffset);
+        }
+        return config.outerFamily() == IpFamily.IPV4
+                ? d.getInt(sourceOffset) == (int) ctx.remoteLo()
+                : d.getLong(sourceOffset) == ctx.remoteHi() && d.getLong(sourceOffset + 8) == ctx.remoteLo();
     }
 
     private static DropReason encapsulateV4(IpTunnelCodec codec, PacketBuffer pkt, Tunnel tunnel, CodecContext ctx) {
@@ -77,7 +87,7 @@ final class Encapsulator {
         long w0 = d.getLong(off);
         int len = (int) (w0 >>> 32) & 0xFFFF;
         pkt.setLength(len); // drop link-layer padding
-        if (!codec.outerV6() && loops(config.local(), config.remote(), d, off + Ipv4Header.OFF_SOURCE)) {
+        if (!codec.outerV6() && loops(config, ctx, d, off + Ipv4Header.OFF_SOURCE)) {
             return DropReason.TUNNEL_LOOP;
         }
         // RFC 2473 §3.1, RFC 2003 §3.1: forwarding decrements the TTL first; a packet whose TTL would reach 0
@@ -129,7 +139,7 @@ final class Encapsulator {
         long w0 = d.getLong(off);
         int len = Ipv6Header.LENGTH + ((int) (w0 >>> 16) & 0xFFFF);
         pkt.setLength(len);
-        if (codec.outerV6() && loops(config.local(), config.remote(), d, off + Ipv6Header.OFF_SOURCE)) {
+        if (codec.outerV6() && loops(config, ctx, d, off + Ipv6Header.OFF_SOURCE)) {
             return DropReason.TUNNEL_LOOP;
         }
         // RFC 2473 §3.1, RFC 4213 §3.3: the hop limit is decremented as for any forwarding (RFC 4443 3.3 code 0).
@@ -209,11 +219,11 @@ final class Encapsulator {
             }
         }
         if (codec.outerV6()) {
-            OuterHeaders.writeIpv6(ctx.outer6.wrap(d, o, pkt.end()), config, tc, pkt.length() - Ipv6Header.LENGTH,
-                    telLen > 0 ? EncapLimit.DESTINATION_OPTIONS : codec.protocol());
+            OuterHeaders.writeIpv6(ctx.outer6.wrap(d, o, pkt.end()), config, ctx, tc,
+                    pkt.length() - Ipv6Header.LENGTH, telLen > 0 ? EncapLimit.DESTINATION_OPTIONS : codec.protocol());
         } else {
-            OuterHeaders.writeIpv4(ctx.outer4.wrap(d, o, pkt.end()), config, tc, pkt.length(), ctx.nextIpv4Id(), df,
-                    codec.protocol());
+            OuterHeaders.writeIpv4(ctx.outer4.wrap(d, o, pkt.end()), config, ctx, tc, pkt.length(), ctx.nextIpv4Id(),
+                    df, codec.protocol());
         }
     }
 }

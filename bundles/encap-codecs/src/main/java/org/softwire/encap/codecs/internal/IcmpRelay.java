@@ -112,8 +112,11 @@ final class IcmpRelay {
                 return DropReason.ICMP_QUOTE_TOO_SHORT;
             }
             if ((d.get(q) & 0xF0) != 0x60 || !config.local().matches(d, q + Ipv6Header.OFF_SOURCE)
-                    || !config.remote().matches(d, q + Ipv6Header.OFF_DESTINATION)) {
+                    || !ctx.multipoint() && !config.remote().matches(d, q + Ipv6Header.OFF_DESTINATION)) {
                 return DropReason.ICMP_NOT_RELAYED;
+            }
+            if (ctx.multipoint()) { // the remote the quoted packet went to (see CodecContext#setMultipoint)
+                ctx.remote(d.getLong(q + Ipv6Header.OFF_DESTINATION), d.getLong(q + Ipv6Header.OFF_DESTINATION + 8));
             }
             int nh = d.get(q + Ipv6Header.OFF_NEXT_HEADER) & 0xFF;
             p = q + Ipv6Header.LENGTH;
@@ -142,9 +145,12 @@ final class IcmpRelay {
                 return DropReason.ICMP_QUOTE_TOO_SHORT;
             }
             if (d.getInt(q + Ipv4Header.OFF_SOURCE) != config.local().v4()
-                    || d.getInt(q + Ipv4Header.OFF_DESTINATION) != config.remote().v4()
+                    || !ctx.multipoint() && d.getInt(q + Ipv4Header.OFF_DESTINATION) != config.remote().v4()
                     || (d.get(q + Ipv4Header.OFF_PROTOCOL) & 0xFF) != codec.protocol()) {
                 return DropReason.ICMP_NOT_RELAYED;
+            }
+            if (ctx.multipoint()) {
+                ctx.remote(0, d.getInt(q + Ipv4Header.OFF_DESTINATION) & 0xFFFFFFFFL);
             }
             p = q + ihl;
         }

@@ -1,5 +1,6 @@
 package org.softwire.encap.codecs.internal;
 
+import org.softwire.encap.CodecContext;
 import org.softwire.encap.TunnelConfig;
 import org.softwire.packet.Ipv4Header;
 import org.softwire.packet.Ipv6Header;
@@ -22,11 +23,15 @@ final class OuterHeaders {
     /**
      * RFC 2473 §5 tunnel IPv6 header: version 6, traffic class as above, flow label 0 (§6.5), payload length,
      * next header (the tunnel protocol, or 60 when an encapsulation limit follows), hop limit = the tunnel's own
-     * (§6.3), source = the entry point, destination = the exit point.
+     * (§6.3), source = the entry point, destination = the exit point (in point-to-multipoint mode the packet's,
+     * {@link CodecContext#remote(long, long)}).
      */
-    static void writeIpv6(Ipv6Header h, TunnelConfig config, int trafficClass, int payloadLength, int nextHeader) {
+    static void writeIpv6(Ipv6Header h, TunnelConfig config, CodecContext ctx, int trafficClass, int payloadLength,
+                          int nextHeader) {
+        boolean mp = ctx.multipoint();
         h.writeHeader(trafficClass, 0, payloadLength, nextHeader, config.hopLimit(),
-                config.local().hi(), config.local().lo(), config.remote().hi(), config.remote().lo());
+                config.local().hi(), config.local().lo(), mp ? ctx.remoteHi() : config.remote().hi(),
+                mp ? ctx.remoteLo() : config.remote().lo());
     }
 
     /**
@@ -34,9 +39,9 @@ final class OuterHeaders {
      * identification (RFC 6864), DF as the caller decided, TTL = the tunnel's, protocol, the endpoints, and the
      * header checksum computed from scratch.
      */
-    static void writeIpv4(Ipv4Header h, TunnelConfig config, int tos, int totalLength, int id, boolean df,
-                          int protocol) {
+    static void writeIpv4(Ipv4Header h, TunnelConfig config, CodecContext ctx, int tos, int totalLength, int id,
+                          boolean df, int protocol) {
         h.writeHeader(tos, totalLength, id, df ? Ipv4Header.FLAG_DF : 0, config.hopLimit(), protocol,
-                config.local().v4(), config.remote().v4());
+                config.local().v4(), ctx.multipoint() ? (int) ctx.remoteLo() : config.remote().v4());
     }
 }

@@ -1,0 +1,178 @@
+package org.softwire.dslite.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.Hashtable;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.softwire.dslite.Aftr;
+import org.softwire.dslite.AftrMXBean;
+import org.softwire.encap.CodecRegistry;
+import org.softwire.encap.EncapsulationCodec;
+import org.softwire.io.PacketDevice;
+
+/**
+ * One AFTR per {@code org.softwire.dslite.aftr} factory configuration. Follows the packet device named in it and
+ * the {@code ipv4-in-ipv6} codec (through the {@link CodecRegistry}), registers the {@link Aftr} service and its
+ * MBean {@code org.softwire:type=Aftr,name=<name>}. Edits apply live (see {@link AftrInstance#configure}); a new
+ * device or name recreates the AFTR. A bad configuration is logged with the offending value, and an existing AFTR
+ * of that configuration is removed.
+ */
+@Component(configurationPid = AftrComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {},
+        immediate = true)
+@Designate(ocd = AftrConfig.class, factory = true)
+public final class AftrComponent implements CodecRegistry.Listener {
+    public static final String PID = "org.softwire.dslite.aftr";
+    static final String CODEC = "ipv4-in-ipv6";
+    private static final System.Logger LOG = System.getLogger(AftrComponent.class.getName());
+
+    private final BundleContext context;
+    private final CodecRegistry registry;
+    private AftrInstance aftr;
+    private ServiceTracker<PacketDevice, PacketDevice> devices;
+    private ServiceRegistration<Aftr> registration;
+    private ServiceRegistration<AftrMXBean> mbean;
+
+    @Activate
+    public AftrComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
+        this.context = context;
+        this.registry = registry;
+        apply(properties);
+        registry.addListener(this);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        apply(properties);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        registry.removeListener(this);
+        remove();
+    }
+
+    private synchronized void apply(Map<String, Object> properties) {
+        String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
+        AftrSettings next;
+        try {
+            next = AftrSettings.from(properties);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "AFTR configuration {0} rejected: {1}; {2}", pid, e.getMessage(),
+                    aftr == null ? "nothing created" : "AFTR " + aftr.name() + " removed");
+            remove();
+            return;
+        }
+        if (aftr != null && aftr.name().equals(next.name()) && aftr.device().equals(next.device())) {
+            aftr.configure(next);
+            LOG.log(Level.INFO, "AFTR {0} reconfigured", next.name());
+            return;
+        }
+        remove();
+        aftr = new AftrInstance(next, registry.codec(CODEC));
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Aftr.NAME, next.name());
+        props.put(PacketDevice.NAME, next.device());
+        registration = context.registerService(Aftr.class, aftr, props);
+        Hashtable<String, Object> jmx = new Hashtable<>();
+        jmx.put("jmx.objectname", AftrMBean.objectName(next.name()).getCanonicalName());
+        jmx.put(Aftr.NAME, next.name());
+        mbean = context.registerService(AftrMXBean.class, new AftrMBean(aftr), jmx);
+        devices = new ServiceTracker<>(context, deviceFilter(next.device()), new DeviceCustomizer(aftr));
+        devices.open();
+        LOG.log(Level.INFO, "AFTR {0} created: {1} on {2}, B4 prefixes {3}, pool {4}", next.name(), next.address(),
+                next.device(), aftr.b4Prefixes(), aftr.pool());
+    }
+
+    private Filter deviceFilter(String device) {
+        String v = device.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
+        try {
+            return FrameworkUtil.createFilter("(&(objectClass=" + PacketDevice.class.getName() + ")("
+                    + PacketDevice.NAME + "=" + v + "))");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private final class DeviceCustomizer implements ServiceTrackerCustomizer<PacketDevice, PacketDevice> {
+        private final AftrInstance a;
+
+        DeviceCustomizer(AftrInstance a) {
+            this.a = a;
+        }
+
+        @Override
+        public PacketDevice addingService(ServiceReference<PacketDevice> ref) {
+            PacketDevice d = context.getService(ref);
+            if (d != null) {
+                a.attach(d);
+            }
+            return d;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
+            // properties only
+        }
+
+        @Override
+        public void removedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
+            if (a.attachedDevice() == d) {
+                a.detach();
+            }
+            context.ungetService(ref);
+        }
+    }
+
+    private synchronized void remove() {
+        if (devices != null) {
+            devices.close();
+            devices = null;
+        }
+        for (ServiceRegistration<?> r : new ServiceRegistration<?>[] {registration, mbean}) {
+            if (r != null) {
+                try {
+                    r.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // bundle stopping
+                }
+            }
+        }
+        registration = null;
+        mbean = null;
+        if (aftr != null) {
+            aftr.close();
+            LOG.log(Level.INFO, "AFTR {0} removed", aftr.name());
+            aftr = null;
+        }
+    }
+
+    @Override
+    public synchronized void codecAdded(EncapsulationCodec codec) {
+        if (aftr != null && CODEC.equals(codec.name())) {
+            aftr.codec(codec);
+            LOG.log(Level.INFO, "AFTR {0}: codec {1} available", aftr.name(), codec.name());
+        }
+    }
+
+    @Override
+    public synchronized void codecRemoved(EncapsulationCodec codec) {
+        if (aftr != null && CODEC.equals(codec.name())) {
+            aftr.codec(null);
+            LOG.log(Level.WARNING, "AFTR {0}: codec {1} gone, dropping as no-codec", aftr.name(), codec.name());
+        }
+    }
+}

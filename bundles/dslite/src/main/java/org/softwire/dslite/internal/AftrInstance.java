@@ -1,0 +1,360 @@
+package org.softwire.dslite.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.softwire.dslite.Aftr;
+import org.softwire.encap.EncapsulationCodec;
+import org.softwire.encap.Tunnel;
+import org.softwire.io.PacketDevice;
+import org.softwire.io.PacketPool;
+import org.softwire.io.PacketQueue;
+import org.softwire.nat44.Nat44Translator;
+import org.softwire.nat44.SessionFilter;
+import org.softwire.nat44.SessionInfo;
+import org.softwire.nat44.internal.alloc.PortBlockAllocator;
+import org.softwire.nat44.internal.alloc.SystemLoggerPortBlockLog;
+import org.softwire.nat44.internal.session.Nat44Engine;
+import org.softwire.packet.IpAddress;
+import org.softwire.packet.Ipv6Reassembler;
+import org.softwire.packet.PacketBuffer;
+import org.softwire.packet.lpm.IpPrefix;
+
+/**
+ * One AFTR at run time: its settings, its NAT engine and port allocator, and one worker thread on its device.
+ *
+ * <p>The NAT engine is single-threaded: one engine per AFTR, one worker thread reading every queue of the device
+ * (TUN multiqueue spreads flows by hash, and the two directions of a flow would land on different queues, so the
+ * NAT cannot be sharded by queue; sharding by B4 prefix and pool is future work). The worker holds {@link #lock}
+ * while it processes a batch; control-plane calls take the same lock, so they see a consistent engine and the
+ * engine is only ever used by one thread at a time.
+ */
+public final class AftrInstance implements Aftr {
+    private static final System.Logger LOG = System.getLogger(AftrInstance.class.getName());
+    static final int BATCH = PacketQueue.DEFAULT_BATCH;
+    private static final long IDLE_WAIT_MILLIS = 100;
+
+    /** Builds a NAT engine: the seam where a NAT factory service could plug in later. */
+    interface NatFactory {
+        Nat44Translator create(AftrSettings settings, PortBlockAllocator allocator);
+    }
+
+    static final NatFactory ENGINE = (s, a) -> new Nat44Engine(s.nat(), a);
+
+    final ReentrantLock lock = new ReentrantLock();
+    private final AftrCounters counters = new AftrCounters();
+    private final LongSupplier clock;
+    private final NatFactory natFactory;
+    private volatile AftrPlan plan;
+    private PortBlockAllocator allocator;
+    private volatile PacketDevice device;
+    private Thread thread;
+    private volatile boolean running;
+    private final Ipv6Reassembler reassembler;
+
+    public AftrInstance(AftrSettings settings, EncapsulationCodec codec) {
+        this(settings, codec, System::currentTimeMillis, ENGINE);
+    }
+
+    AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, NatFactory natFactory) {
+        this.clock = clock;
+        this.natFactory = natFactory;
+        // RFC 6333 §6.3: reassemble before decapsulating; bounded contexts and memory (sizes fixed for the
+        // instance's life, like the NAT tables)
+        this.reassembler = settings.reassemblyDatagrams() == 0 ? null
+                : new Ipv6Reassembler(settings.reassemblyDatagrams(), settings.reassemblyMemory(),
+                        settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
+        this.allocator = new PortBlockAllocator(settings.allocator(), new SystemLoggerPortBlockLog());
+        this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
+                natFactory.create(settings, allocator), reassembler);
+    }
+
+    AftrPlan plan() {
+        return plan;
+    }
+
+    AftrCounters counterSet() {
+        return counters;
+    }
+
+    AftrSettings settings() {
+        return plan.settings();
+    }
+
+    /**
+     * Applies new settings live: prefixes, MTU, hop limit, MSS clamp at the next batch; NAT timeouts, filtering,
+     * limits through {@code reconfigure}; a different pool, allocation policy or table size builds a new engine
+     * (existing sessions are lost, logged). The device is the caller's business ({@link #attach}).
+     */
+    public void configure(AftrSettings next) {
+        lock.lock();
+        try {
+            AftrPlan p = plan;
+            Nat44Translator nat = p.nat();
+            if (p.settings().natRebuild(next)) {
+                LOG.log(Level.WARNING, "AFTR {0}: pool or allocation changed: {1} sessions dropped, new NAT tables",
+                        next.name(), nat.sessionCount());
+                nat.clearAll(clock.getAsLong());
+                allocator = new PortBlockAllocator(next.allocator(), new SystemLoggerPortBlockLog());
+                nat = natFactory.create(next, allocator);
+            } else {
+                nat.reconfigure(next.nat());
+            }
+            Tunnel tunnel = p.settings().tunnelConfig().equals(next.tunnelConfig()) ? p.tunnel()
+                    : new Tunnel(next.tunnelConfig(), 1000);
+            plan = AftrPlan.of(next, tunnel, p.codec(), nat, reassembler);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The codec came or went (null). */
+    public void codec(EncapsulationCodec codec) {
+        lock.lock();
+        try {
+            plan = plan.withCodec(codec);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts the worker on {@code d} (stopping one on another device first). */
+    public synchronized void attach(PacketDevice d) {
+        detach();
+        device = d;
+        running = true;
+        PacketQueue[] queues = new PacketQueue[d.queueCount()];
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = d.queue(i);
+        }
+        thread = new Thread(() -> loop(queues), "aftr-" + plan.settings().name() + "-" + d.name());
+        thread.setDaemon(true);
+        thread.start();
+        LOG.log(Level.INFO, "AFTR {0} forwarding on {1} ({2} queue(s))", plan.settings().name(), d.name(),
+                queues.length);
+    }
+
+    /** Stops the worker (the device stays open: it is its owner's). */
+    public synchronized void detach() {
+        running = false;
+        Thread t = thread;
+        thread = null;
+        device = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public PacketDevice attachedDevice() {
+        return device;
+    }
+
+    private void loop(PacketQueue[] queues) {
+        PacketPool pool = PacketPool.direct(BATCH);
+        PacketBuffer[] batch = new PacketBuffer[BATCH];
+        int[] q = {0};
+        AftrWorker worker = new AftrWorker((bufs, n) -> queues[q[0]].transmit(bufs, 0, n), counters, BATCH,
+                (int) System.nanoTime());
+        long nextHousekeeping = 0;
+        try {
+            int idle = 0;
+            while (running) {
+                int n = pool.acquire(batch, 0, BATCH);
+                // one queue: wait on it; several: poll each, and wait on one only after a round with nothing
+                long wait = queues.length == 1 || idle >= queues.length ? IDLE_WAIT_MILLIS / queues.length : 0;
+                int got = queues[q[0]].receive(batch, 0, n, wait);
+                if (got == PacketQueue.END) {
+                    pool.release(batch, 0, n);
+                    LOG.log(Level.INFO, "AFTR {0}: device closed", plan.settings().name());
+                    return;
+                }
+                long now = clock.getAsLong();
+                lock.lock();
+                try {
+                    if (got > 0) {
+                        worker.process(batch, got, plan, now);
+                    }
+                    if (now >= nextHousekeeping) {
+                        housekeeping(now);
+                        nextHousekeeping = now + 100;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                pool.release(batch, 0, n);
+                idle = got > 0 ? 0 : idle + 1;
+                if (queues.length > 1 && got <= 0) {
+                    q[0] = (q[0] + 1) % queues.length;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "AFTR " + plan.settings().name() + " worker failed", e);
+        }
+    }
+
+    /** Timers: session expiry, port hold-down. Called with the lock held, about every 100 ms. */
+    void housekeeping(long now) {
+        plan.nat().expire(now);
+        allocator.expire(now);
+        if (reassembler != null) {
+            counters.count(AftrCounters.Counter.REASSEMBLY_TIMEOUTS, reassembler.expire(now * 1_000_000L));
+        }
+    }
+
+    // ------------------------------------------------------------------ Aftr (control plane)
+
+    @Override
+    public String name() {
+        return plan.settings().name();
+    }
+
+    @Override
+    public String device() {
+        return plan.settings().device();
+    }
+
+    @Override
+    public String address() {
+        return plan.settings().address().toString();
+    }
+
+    @Override
+    public List<String> b4Prefixes() {
+        List<String> l = new ArrayList<>();
+        for (IpPrefix p : plan.settings().b4Prefixes()) {
+            l.add(p.toString());
+        }
+        return l;
+    }
+
+    @Override
+    public List<String> pool() {
+        List<String> l = new ArrayList<>();
+        plan.settings().allocator().pool().forEach(r -> l.add(r.toString()));
+        return l;
+    }
+
+    @Override
+    public boolean running() {
+        return running && device != null && plan.codec() != null;
+    }
+
+    @Override
+    public List<SessionInfo> sessions(SessionFilter filter, int limit) {
+        lock.lock();
+        try {
+            return plan.nat().sessions(filter, limit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int sessionCount() {
+        lock.lock();
+        try {
+            return plan.nat().sessionCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int mappingCount() {
+        lock.lock();
+        try {
+            return plan.nat().mappingCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int clear(String b4) {
+        long now = clock.getAsLong();
+        lock.lock();
+        try {
+            if (b4 == null) {
+                return plan.nat().clearAll(now);
+            }
+            IpAddress a = IpAddress.parse(b4);
+            if (a.family() != org.softwire.packet.IpFamily.IPV6) {
+                throw new IllegalArgumentException("B4 address " + b4 + " is not an IPv6 address");
+            }
+            return plan.nat().clearSubscriber(a.hi(), a.lo(), now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return counters.counters();
+    }
+
+    @Override
+    public Map<String, Long> drops() {
+        Map<String, Long> m = new LinkedHashMap<>(counters.drops());
+        for (Map.Entry<String, Long> e : natDrops().entrySet()) {
+            m.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+        return m;
+    }
+
+    /** The NAT's drops by reason (its counters minus the Nat44Counter entries). */
+    Map<String, Long> natDrops() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        java.util.Set<String> counterLabels = new java.util.HashSet<>();
+        for (org.softwire.nat44.Nat44Counter c : org.softwire.nat44.Nat44Counter.values()) {
+            counterLabels.add(c.label());
+        }
+        for (Map.Entry<String, Long> e : natCounters().entrySet()) {
+            if (!counterLabels.contains(e.getKey()) && e.getValue() != 0) {
+                m.put(e.getKey(), e.getValue());
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public Map<String, Long> natCounters() {
+        lock.lock();
+        try {
+            return plan.nat().counters();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} on the engine with the lock held (tests, commands needing more than the interface). */
+    <T> T withNat(java.util.function.Function<Nat44Translator, T> action) {
+        lock.lock();
+        try {
+            return action.apply(plan.nat());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the worker and clears the tables. */
+    public void close() {
+        detach();
+        Supplier<Integer> cleared = () -> plan.nat().clearAll(clock.getAsLong());
+        lock.lock();
+        try {
+            cleared.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.softwire.dslite.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.softwire.dslite.AftrDropReason;
+
+/** Every AFTR drop reason and counter label is documented in docs/counters.md. */
+class CountersDocTest {
+    @Test
+    void everyLabelIsInCountersMd() throws Exception {
+        Path doc = Path.of("../../docs/counters.md");
+        String text = Files.readString(doc);
+        for (AftrDropReason r : AftrDropReason.values()) {
+            assertThat(text).as("docs/counters.md documents " + r.label()).contains("`" + r.label() + "`");
+        }
+        for (AftrCounters.Counter c : AftrCounters.Counter.values()) {
+            assertThat(text).as("docs/counters.md documents " + c.label()).contains("`" + c.label() + "`");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.softwire.nat44;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+import org.softwire.packet.DropReason;
+import org.softwire.packet.PacketBuffer;
+
+/**
+ * A NAT44 engine instance: translation on the data path, and the control plane's view of its tables.
+ *
+ * <p><b>Threading.</b> An instance belongs to one data-plane worker thread. Every method, the control-plane ones
+ * included, must be called on that thread (the worker runs control-plane requests between packet batches);
+ * nothing here locks. The data-path methods allocate nothing.
+ *
+ * <p><b>Subscriber key.</b> For DS-Lite, the B4's IPv6 tunnel address as two longs (the Softwire-Id of the
+ * extended binding, RFC 6333 §6.6); for plain NAT44 pass {@code (0, 0)}, and the engine uses
+ * {@code (0, internal IPv4 source)}.
+ */
+@ProviderType
+public interface Nat44Translator {
+
+    /**
+     * Translates a packet from a subscriber (inside to outside): rewrites the source address and port (or ICMP
+     * id), creating the mapping and session if new; hairpins it back inside if its destination is a mapped
+     * external endpoint; translates ICMP errors with their embedded headers (RFC 5508 REQ-5).
+     *
+     * @param pkt     an IPv4 packet, rewritten in place
+     * @param keyHi   subscriber key, high 64 bits
+     * @param keyLo   subscriber key, low 64 bits
+     * @param icmpOut where to build the ICMP host unreachable when no mapping can be created (RFC 6888 REQ-11);
+     *                may be null (then the packet is only dropped)
+     * @param nowMillis the caller's clock
+     */
+    Verdict outbound(PacketBuffer pkt, long keyHi, long keyLo, PacketBuffer icmpOut, long nowMillis);
+
+    /**
+     * Translates a packet from the outside toward a subscriber: rewrites the destination per the mapping,
+     * applies filtering and TCP tracking, translates ICMP errors (RFC 5508 REQ-4). On
+     * {@link Verdict#FORWARD_INTERNAL} the subscriber key says where to send it.
+     */
+    Verdict inbound(PacketBuffer pkt, long nowMillis);
+
+    /**
+     * Optional hint before translating a batch outbound: loads the table entries these packets will need so that
+     * their cache misses overlap (with a million sessions each lookup misses the caches). No effect on the
+     * results; allocates nothing. Same arguments as {@link #outbound}, per packet.
+     */
+    void prefetchOutbound(PacketBuffer[] pkts, long[] keyHi, long[] keyLo, int count);
+
+    /** {@link #prefetchOutbound}'s counterpart for a batch from the outside. */
+    void prefetchInbound(PacketBuffer[] pkts, int count);
+
+    /** Subscriber key (high) of the last {@link Verdict#FORWARD_INTERNAL} packet. */
+    long subscriberKeyHi();
+
+    /** Subscriber key (low) of the last {@link Verdict#FORWARD_INTERNAL} packet. */
+    long subscriberKeyLo();
+
+    /** Malformed-packet reason of the last drop, or {@link DropReason#NONE} if it was a NAT reason. */
+    DropReason dropReason();
+
+    /** NAT reason of the last drop, or {@link Nat44DropReason#NONE} if it was a malformed packet. */
+    Nat44DropReason natDropReason();
+
+    /** Runs the timer wheel up to {@code nowMillis}: expires idle sessions and releases their ports. */
+    int expire(long nowMillis);
+
+    // ---- control plane (same thread; allocation is fine)
+
+    /** Up to {@code limit} sessions matching the filter. */
+    List<SessionInfo> sessions(SessionFilter filter, int limit);
+
+    /** Removes every session and mapping, releasing their ports. @return sessions removed */
+    int clearAll(long nowMillis);
+
+    /** Removes a subscriber's sessions and mappings. @return sessions removed */
+    int clearSubscriber(long keyHi, long keyLo, long nowMillis);
+
+    /** Live sessions. */
+    int sessionCount();
+
+    /** Live port mappings. */
+    int mappingCount();
+
+    long counter(Nat44Counter counter);
+
+    long drops(DropReason reason);
+
+    long drops(Nat44DropReason reason);
+
+    /** Every counter and every non-zero drop reason by label (a copy). */
+    Map<String, Long> counters();
+
+    /** RFC 7870 per-subscriber statistics, or null if the subscriber is unknown. */
+    SubscriberStatistics subscriberStatistics(long keyHi, long keyLo);
+
+    Nat44Config config();
+
+    /**
+     * Applies a new configuration live: timeouts (from each session's next packet), filtering, refresh, limits,
+     * logging. Capacity and maxSubscribers cannot change on a live engine.
+     *
+     * @throws IllegalArgumentException if capacity or maxSubscribers differ
+     */
+    void reconfigure(Nat44Config config);
+
+    /** Octets held by all tables. */
+    long tableBytes();
+
+    /**
+     * Detaches the engine's state for a successor (bundle update without loss): a map of JDK types only.
+     * This engine must not be used afterwards.
+     */
+    Map<String, Object> detachState();
+}

@@ -1,0 +1,234 @@
+package org.softwire.nat44.internal.session;
+
+import java.util.Arrays;
+
+/**
+ * Port mappings (RFC 4787 endpoint-independent mappings; the DS-Lite extended binding of RFC 6333 §6.6): one
+ * record per (subscriber, internal address, internal port or ICMP id, protocol), indexed both ways.
+ *
+ * <p>Layout: {@code rec} holds {@value #STRIDE} ints per record — subscriber id, internal address,
+ * {@code internalPort << 16 | protocol << 8 | 1} (0 when free), external address,
+ * {@code externalPort << 16 | session count}. Two open-addressing indexes of {@code int} (record + 1 under a 5-bit hash tag, 0 empty,
+ * linear probing, load ≤ 2/3): {@code out} keyed by the subscriber's key, internal address, port and protocol;
+ * {@code in} keyed by external address, port and protocol. The subscriber key itself (16 octets) lives once per
+ * subscriber in {@link Subscribers}, not per mapping. 20 + 2 × 6 = 32 octets per mapping.
+ */
+final class MappingTable {
+    static final int STRIDE = 5;
+    static final int SUB = 0;
+    static final int INT_ADDR = 1;
+    static final int INT_PP = 2;
+    static final int EXT_ADDR = 3;
+    static final int EXT_PC = 4;
+    /** Largest number of sessions one mapping counts. */
+    static final int MAX_SESSIONS = 0xFFFF;
+
+    final int capacity;
+    final int[] rec;
+    final int[] out;
+    final int[] in;
+    private final Subscribers subs;
+    /** Free list head (record + 1, 0 = empty), linked through {@link #SUB}. */
+    int freeHead;
+    /** Records below this index have been used at least once. */
+    int highWater;
+    int live;
+
+    private final Hashing.HomeFunction outHome = this::outHome;
+    private final Hashing.HomeFunction inHome = this::inHome;
+
+    MappingTable(int capacity, Subscribers subs) {
+        this.capacity = capacity;
+        this.subs = subs;
+        this.rec = new int[capacity * STRIDE];
+        this.out = new int[Hashing.slotsFor(capacity)];
+        this.in = new int[out.length];
+    }
+
+    /** Adopts arrays handed over by a previous engine (see {@link Nat44State}). */
+    MappingTable(int capacity, Subscribers subs, int[] rec, int[] out, int[] in, int freeHead, int highWater, int live) {
+        this.capacity = capacity;
+        this.subs = subs;
+        this.rec = rec;
+        this.out = out;
+        this.in = in;
+        this.freeHead = freeHead;
+        this.highWater = highWater;
+        this.live = live;
+    }
+
+    static int pp(int port, int protocol) {
+        return port << 16 | protocol << 8 | 1;
+    }
+
+    static int outHash(long keyHi, long keyLo, int address, int pp) {
+        return Hashing.mix(keyHi * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(keyLo, 29)
+                ^ ((long) address << 32 | (pp & 0xFFFFFFFFL)));
+    }
+
+    static int inHash(int address, int port, int protocol) {
+        return Hashing.mix((long) address << 32 | (long) port << 8 | protocol);
+    }
+
+    private int outHome(int m) {
+        int r = m * STRIDE;
+        int s = rec[r + SUB];
+        return Hashing.reduce(outHash(subs.keyHi(s), subs.keyLo(s), rec[r + INT_ADDR], rec[r + INT_PP]), out.length);
+    }
+
+    private int inHome(int m) {
+        int r = m * STRIDE;
+        return Hashing.reduce(inHash(rec[r + EXT_ADDR], rec[r + EXT_PC] >>> 16, (rec[r + INT_PP] >>> 8) & 0xFF),
+                in.length);
+    }
+
+    /** First probe slot of an internal endpoint in {@link #out} (for {@link Prefetch}). */
+    int outSlot(long keyHi, long keyLo, int address, int port, int protocol) {
+        return Hashing.reduce(outHash(keyHi, keyLo, address, pp(port, protocol)), out.length);
+    }
+
+    /** First probe slot of an external endpoint in {@link #in} (for {@link Prefetch}). */
+    int inSlot(int address, int port, int protocol) {
+        return Hashing.reduce(inHash(address, port, protocol), in.length);
+    }
+
+    /** The mapping of an internal endpoint, or -1. */
+    int findOut(long keyHi, long keyLo, int address, int port, int protocol) {
+        int pp = pp(port, protocol);
+        int[] slots = out;
+        int n = slots.length;
+        int h = outHash(keyHi, keyLo, address, pp);
+        int i = Hashing.reduce(h, n);
+        while (true) {
+            int v = slots[i];
+            if (v == 0) {
+                return -1;
+            }
+            if (Hashing.tagMatches(v, h)) {
+                int m = Hashing.record(v);
+                int r = m * STRIDE;
+                if (rec[r + INT_PP] == pp && rec[r + INT_ADDR] == address) {
+                    int s = rec[r + SUB];
+                    if (subs.keyLo(s) == keyLo && subs.keyHi(s) == keyHi) {
+                        return m;
+                    }
+                }
+            }
+            i = i + 1 == n ? 0 : i + 1;
+        }
+    }
+
+    /** The mapping owning an external endpoint, or -1. */
+    int findIn(int address, int port, int protocol) {
+        int[] slots = in;
+        int n = slots.length;
+        int h = inHash(address, port, protocol);
+        int i = Hashing.reduce(h, n);
+        int want = port << 16;
+        while (true) {
+            int v = slots[i];
+            if (v == 0) {
+                return -1;
+            }
+            if (Hashing.tagMatches(v, h)) {
+                int m = Hashing.record(v);
+                int r = m * STRIDE;
+                if (rec[r + EXT_ADDR] == address && (rec[r + EXT_PC] & 0xFFFF0000) == want
+                        && ((rec[r + INT_PP] >>> 8) & 0xFF) == protocol) {
+                    return m;
+                }
+            }
+            i = i + 1 == n ? 0 : i + 1;
+        }
+    }
+
+    boolean full() {
+        return live >= capacity;
+    }
+
+    /** Adds a mapping (the caller checked {@link #full()} and that neither key exists). */
+    int insert(int sub, int address, int port, int protocol, int extAddress, int extPort) {
+        int m;
+        if (freeHead != 0) {
+            m = freeHead - 1;
+            freeHead = rec[m * STRIDE + SUB];
+        } else {
+            m = highWater++;
+        }
+        int r = m * STRIDE;
+        rec[r + SUB] = sub;
+        rec[r + INT_ADDR] = address;
+        rec[r + INT_PP] = pp(port, protocol);
+        rec[r + EXT_ADDR] = extAddress;
+        rec[r + EXT_PC] = extPort << 16;
+        place(out, outHash(subs.keyHi(sub), subs.keyLo(sub), address, rec[r + INT_PP]), m);
+        place(in, inHash(extAddress, extPort, protocol), m);
+        live++;
+        return m;
+    }
+
+    private static void place(int[] slots, int hash, int m) {
+        int n = slots.length;
+        int i = Hashing.reduce(hash, n);
+        while (slots[i] != 0) {
+            i = i + 1 == n ? 0 : i + 1;
+        }
+        slots[i] = Hashing.slotValue(hash, m);
+    }
+
+    /** Removes a mapping from both indexes and frees its record. */
+    void remove(int m) {
+        Hashing.deleteSlot(out, find(out, outHome(m), m), outHome);
+        Hashing.deleteSlot(in, find(in, inHome(m), m), inHome);
+        int r = m * STRIDE;
+        rec[r + INT_PP] = 0;
+        rec[r + SUB] = freeHead;
+        freeHead = m + 1;
+        live--;
+    }
+
+    private static int find(int[] slots, int i, int m) {
+        int n = slots.length;
+        while (Hashing.record(slots[i]) != m) {
+            if (slots[i] == 0) {
+                throw new IllegalStateException("mapping " + m + " missing from its index");
+            }
+            i = i + 1 == n ? 0 : i + 1;
+        }
+        return i;
+    }
+
+    boolean inUse(int m) {
+        return rec[m * STRIDE + INT_PP] != 0;
+    }
+
+    int sub(int m) { return rec[m * STRIDE + SUB]; }
+
+    int internalAddress(int m) { return rec[m * STRIDE + INT_ADDR]; }
+
+    int internalPort(int m) { return rec[m * STRIDE + INT_PP] >>> 16; }
+
+    int protocol(int m) { return (rec[m * STRIDE + INT_PP] >>> 8) & 0xFF; }
+
+    int externalAddress(int m) { return rec[m * STRIDE + EXT_ADDR]; }
+
+    int externalPort(int m) { return rec[m * STRIDE + EXT_PC] >>> 16; }
+
+    int sessions(int m) { return rec[m * STRIDE + EXT_PC] & 0xFFFF; }
+
+    void addSessions(int m, int delta) { rec[m * STRIDE + EXT_PC] += delta; }
+
+    /** Forgets everything (clear all). */
+    void reset() {
+        Arrays.fill(rec, 0, highWater * STRIDE, 0);
+        Arrays.fill(out, 0);
+        Arrays.fill(in, 0);
+        freeHead = 0;
+        highWater = 0;
+        live = 0;
+    }
+
+    long bytes() {
+        return 4L * (rec.length + out.length + in.length);
+    }
+}

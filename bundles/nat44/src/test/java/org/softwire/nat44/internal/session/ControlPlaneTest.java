@@ -1,0 +1,197 @@
+package org.softwire.nat44.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.softwire.nat44.internal.session.Packets.u16;
+import static org.softwire.nat44.internal.session.Packets.u32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.softwire.nat44.Nat44Config;
+import org.softwire.nat44.Nat44Counter;
+import org.softwire.nat44.SessionFilter;
+import org.softwire.nat44.SessionInfo;
+import org.softwire.nat44.TcpState;
+import org.softwire.nat44.Verdict;
+
+/** Listings, clearing, statistics, live reconfiguration, session logging and the state hand-over. */
+class ControlPlaneTest extends EngineFixture {
+
+    private void traffic() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);          // A udp 1024
+        out(Packets.tcp(HOST, 40001, REMOTE2, 443, 0x02), B4_A_HI, B4_A_LO);  // A tcp 1024
+        out(Packets.udp(B4_HOST, 5000, REMOTE2, 123), B4_B_HI, B4_B_LO);      // B udp 1025
+    }
+
+    @Test
+    void sessionsAreListedAsRecordsAndFiltered() {
+        traffic();
+        List<SessionInfo> all = engine.sessions(SessionFilter.ALL, 100);
+        assertThat(all).hasSize(3);
+        SessionInfo tcp = engine.sessions(SessionFilter.ALL.withProtocol(6), 10).get(0);
+        assertThat(tcp).isEqualTo(new SessionInfo(B4_A_HI, B4_A_LO, 6, HOST, 40001, EXT, 1024, REMOTE2, 443,
+                TcpState.INIT, now + 241_000));
+        assertThat(tcp.toString()).isEqualTo(
+                "tcp [20010db800000001:1] 10.0.0.1:40001 -> 192.0.2.1:1024 <-> 198.51.100.2:443 init");
+        assertThat(engine.sessions(SessionFilter.bySubscriber(B4_B_HI, B4_B_LO), 10))
+                .extracting(SessionInfo::internalAddress).containsExactly(B4_HOST);
+        assertThat(engine.sessions(SessionFilter.byAddress(REMOTE2), 10)).hasSize(2);
+        assertThat(engine.sessions(SessionFilter.byPort(1025), 10)).extracting(SessionInfo::remotePort)
+                .containsExactly(123);
+        assertThat(engine.sessions(SessionFilter.byPort(1024), 10)).hasSize(2);
+        assertThat(engine.sessions(SessionFilter.ALL, 2)).hasSize(2);
+    }
+
+    @Test
+    void clearSubscriberReleasesItsPortsOnly() {
+        traffic();
+        assertThat(engine.clearSubscriber(B4_A_HI, B4_A_LO, now)).isEqualTo(2);
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(engine.mappingCount()).isEqualTo(1);
+        assertThat(alloc.releases).hasSize(2);
+        assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.DROP);
+        assertThat(in(Packets.udp(REMOTE2, 123, EXT, 1025))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_CLEARED)).isEqualTo(2);
+        // the records come back when the wheel passes; the subscriber can translate again at once
+        assertThat(out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+        advance(400);
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(engine.sess.used).isZero();
+    }
+
+    @Test
+    void clearAllReleasesEverything() {
+        traffic();
+        assertThat(engine.clearAll(now)).isEqualTo(3);
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(engine.mappingCount()).isZero();
+        assertThat(alloc.portsInUse()).isZero();
+        assertThat(engine.counter(Nat44Counter.TOTAL_PORT_MAPPINGS)).isZero();
+        assertThat(engine.counter(Nat44Counter.SESSIONS_ACTIVE)).isZero();
+        traffic();
+        assertThat(engine.sessionCount()).isEqualTo(3);
+        advance(400);
+        assertThat(engine.sessionCount()).isZero(); // the recreated sessions expire normally after a clear
+        assertThat(alloc.portsInUse()).isZero();
+    }
+
+    @Test
+    void reconfigureRefusesCapacityChanges() {
+        assertThatThrownBy(() -> engine.reconfigure(engine.config().toBuilder().capacity(2048).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");
+    }
+
+    @Test
+    void stateIsHandedOverToASuccessorWithoutLoss() {
+        traffic();
+        in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x12)); // established
+        long created = engine.counter(Nat44Counter.SESSIONS_CREATED);
+        List<SessionInfo> before = engine.sessions(SessionFilter.ALL, 100);
+        Map<String, Object> state = engine.detachState();
+        assertThatThrownBy(engine::detachState).isInstanceOf(IllegalStateException.class);
+
+        Nat44Engine successor = new Nat44Engine(engine.config(), alloc, state);
+        engine = successor;
+        assertThat(successor.sessions(SessionFilter.ALL, 100)).isEqualTo(before);
+        assertThat(successor.counter(Nat44Counter.SESSIONS_CREATED)).isEqualTo(created);
+        // the TCP connection opened before the update goes on
+        assertThat(in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x10))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(u32(last, 16)).isEqualTo(HOST);
+        assertThat(u16(last, 22)).isEqualTo(40001);
+        assertThat(out(Packets.tcp(HOST, 40001, REMOTE2, 443, 0x10), B4_A_HI, B4_A_LO))
+                .isEqualTo(Verdict.FORWARD_EXTERNAL);
+        assertThat(u16(last, 20)).isEqualTo(1024);
+        // and the timers keep running
+        advance(400);
+        assertThat(successor.sessionCount()).isEqualTo(1);
+        assertThat(successor.sessions(SessionFilter.ALL, 1).get(0).tcpState()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    /**
+     * The bundle-update case: the successor's classes come from another class loader (as after an OSGi update),
+     * so only JDK types can cross; the map of arrays does.
+     */
+    @Test
+    void aSuccessorLoadedByAnotherClassLoaderAdoptsTheState() throws Exception {
+        traffic();
+        in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x12));
+        Map<String, Object> state = engine.detachState();
+        java.net.URL[] urls = {
+            Nat44Engine.class.getProtectionDomain().getCodeSource().getLocation(),
+            org.softwire.packet.PacketBuffer.class.getProtectionDomain().getCodeSource().getLocation()};
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            Class<?> configClass = loader.loadClass(Nat44Config.class.getName());
+            assertThat(configClass).isNotSameAs(Nat44Config.class);
+            Object builder = configClass.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("capacity", int.class).invoke(builder, 1024);
+            builder.getClass().getMethod("maxSubscribers", int.class).invoke(builder, 64);
+            Object config = builder.getClass().getMethod("build").invoke(builder);
+            Class<?> allocatorClass = loader.loadClass("org.softwire.nat44.internal.PortAllocator");
+            Object allocator = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {allocatorClass},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "allocate" -> -2L;
+                        case "subscriber", "owner" -> -1;
+                        default -> null;
+                    });
+            Class<?> engineClass = loader.loadClass(Nat44Engine.class.getName());
+            Object successor = engineClass.getConstructor(configClass, allocatorClass, Map.class)
+                    .newInstance(config, allocator, state);
+            Class<?> bufferClass = loader.loadClass(org.softwire.packet.PacketBuffer.class.getName());
+            Object pkt = bufferClass.getMethod("of", byte[].class)
+                    .invoke(null, (Object) Packets.tcp(REMOTE2, 443, EXT, 1024, 0x10));
+            Object verdict = engineClass.getMethod("inbound", bufferClass, long.class).invoke(successor, pkt, now);
+            assertThat(verdict.toString()).isEqualTo("FORWARD_INTERNAL");
+            byte[] translated = (byte[]) bufferClass.getMethod("toByteArray").invoke(pkt);
+            assertThat(u32(translated, 16)).isEqualTo(HOST);
+            assertThat(u16(translated, 22)).isEqualTo(40001);
+            assertThat(engineClass.getMethod("sessionCount").invoke(successor)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void handOverRefusesForeignOrMismatchedState() {
+        Map<String, Object> state = engine.detachState();
+        Nat44Config bigger = engine.config().toBuilder().capacity(4096).build();
+        assertThatThrownBy(() -> new Nat44Engine(bigger, alloc, state)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4096");
+        state.put("format", 99L);
+        assertThatThrownBy(() -> new Nat44Engine(engine.config(), alloc, state))
+                .hasMessageContaining("format");
+        state.put("format", 1L);
+        state.put("sessions", "oops");
+        assertThatThrownBy(() -> new Nat44Engine(engine.config(), alloc, state))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sessionLoggingIsOffByDefaultAndGoesToItsOwnLogger() {
+        Logger logger = Logger.getLogger(SessionLog.LOGGER);
+        List<String> records = new ArrayList<>();
+        Handler h = new Handler() {
+            @Override public void publish(LogRecord r) { records.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        logger.addHandler(h);
+        logger.setUseParentHandlers(false);
+        try {
+            out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+            assertThat(records).isEmpty();
+            engine.reconfigure(engine.config().toBuilder().sessionLogging(true).build());
+            out(Packets.udp(HOST, 40000, REMOTE2, 53), B4_A_HI, B4_A_LO);
+            advance(400);
+            assertThat(records).hasSize(3);
+            assertThat(records.get(0)).startsWith("create udp subscriber=2001:db8:0:1::1 internal=10.0.0.1:40000"
+                    + " external=192.0.2.1:1024 remote=198.51.100.2:53 state=none time=");
+            assertThat(records.get(1)).startsWith("delete udp subscriber=2001:db8:0:1::1");
+        } finally {
+            logger.removeHandler(h);
+            logger.setUseParentHandlers(true);
+        }
+    }
+}

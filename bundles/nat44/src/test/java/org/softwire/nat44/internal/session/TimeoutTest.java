@@ -1,0 +1,219 @@
+package org.softwire.nat44.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.softwire.nat44.Nat44Config;
+import org.softwire.nat44.Nat44Counter;
+import org.softwire.nat44.SessionFilter;
+import org.softwire.nat44.TcpState;
+import org.softwire.nat44.Verdict;
+
+/** Idle timers (RFC 8512 defaults), refresh rules (RFC 4787 REQ-6), TCP tracking (RFC 7857 §2). */
+class TimeoutTest extends EngineFixture {
+    static final int SYN = 0x02;
+    static final int ACK = 0x10;
+    static final int FIN = 0x01;
+    static final int RST = 0x04;
+
+    private TcpState state() {
+        return engine.sessions(SessionFilter.ALL, 1).get(0).tcpState();
+    }
+
+    /** Advances second by second and returns after how many seconds the session count dropped. */
+    private int secondsUntilExpiry(int max) {
+        int before = engine.sessionCount();
+        for (int s = 1; s <= max; s++) {
+            advance(1);
+            if (engine.sessionCount() < before) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void defaultsAreRfc8512s() {
+        Nat44Config c = Nat44Config.defaults();
+        assertThat(c.udpTimeout()).isEqualTo(300);
+        assertThat(c.tcpEstablishedTimeout()).isEqualTo(7440);
+        assertThat(c.tcpTransitoryOpenTimeout()).isEqualTo(240);
+        assertThat(c.tcpTransitoryCloseTimeout()).isEqualTo(240);
+        assertThat(c.tcpInboundSynTimeout()).isEqualTo(6);
+        assertThat(c.icmpTimeout()).isEqualTo(60);
+    }
+
+    @Test
+    void mandatoryMinimumsAreEnforced() {
+        assertThatThrownBy(() -> Nat44Config.builder().udpTimeout(119).build())
+                .hasMessageContaining("udpTimeout").hasMessageContaining("RFC 4787 REQ-5");
+        assertThatThrownBy(() -> Nat44Config.builder().tcpEstablishedTimeout(7439).build())
+                .hasMessageContaining("RFC 5382 REQ-5");
+        assertThatThrownBy(() -> Nat44Config.builder().icmpTimeout(59).build()).hasMessageContaining("RFC 5508");
+        assertThat(Nat44Config.builder().tcpTransitoryOpenTimeout(30).build().tcpTransitoryOpenTimeout()).isEqualTo(30);
+    }
+
+    @Test
+    void udpSessionLivesItsTimeoutThenReleasesThePort() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        int s = secondsUntilExpiry(400);
+        assertThat(s).isBetween(300, 301);
+        assertThat(engine.mappingCount()).isZero();
+        assertThat(alloc.releases).hasSize(1);
+        assertThat(alloc.releases.get(0)[2]).isEqualTo((EXT & 0xFFFFFFFFL) << 16 | 1024);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_EXPIRED)).isEqualTo(1);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_ACTIVE)).isZero();
+        assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.DROP);
+    }
+
+    @Test
+    void outboundPacketsRefreshTheMapping() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        advance(200);
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        advance(200);
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(secondsUntilExpiry(400)).isBetween(100, 101);
+    }
+
+    @Test
+    void inboundRefreshIsConfigurable() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        advance(200);
+        in(Packets.udp(REMOTE, 53, EXT, 1024));
+        advance(200);
+        assertThat(engine.sessionCount()).as("inbound refresh on by default").isEqualTo(1);
+
+        engine.reconfigure(engine.config().toBuilder().inboundRefresh(false).build());
+        in(Packets.udp(REMOTE, 53, EXT, 1024));
+        // a new remote is admitted (EIF) but creates no session and refreshes nothing (RFC 7857 §7)
+        assertThat(in(Packets.udp(REMOTE2, 53, EXT, 1024))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(secondsUntilExpiry(200)).isBetween(100, 101);
+    }
+
+    @Test
+    void icmpQuerySessionsLastSixtySeconds() {
+        out(Packets.echo(8, HOST, REMOTE, 9, 1), B4_A_HI, B4_A_LO);
+        assertThat(secondsUntilExpiry(100)).isBetween(60, 61);
+    }
+
+    @Test
+    void tcpHandshakeEstablishesAndUsesTheLongTimer() {
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        assertThat(state()).isEqualTo(TcpState.INIT);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        assertThat(state()).isEqualTo(TcpState.ESTABLISHED);
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, ACK), B4_A_HI, B4_A_LO);
+        advance(7000);
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(secondsUntilExpiry(1000)).isBetween(440, 441);
+    }
+
+    @Test
+    void partiallyOpenConnectionUsesTheTransitoryOpenTimer() {
+        engine.reconfigure(engine.config().toBuilder().tcpTransitoryOpenTimeout(100).build());
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        assertThat(secondsUntilExpiry(300)).isBetween(100, 101);
+    }
+
+    @Test
+    void finFromBothSidesShortensTheTimerEvenFromTheEstablishedSlot() {
+        engine.reconfigure(engine.config().toBuilder().tcpTransitoryCloseTimeout(30).build());
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, ACK), B4_A_HI, B4_A_LO);
+        advance(10);
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, FIN | ACK), B4_A_HI, B4_A_LO);
+        assertThat(state()).isEqualTo(TcpState.CLIENT_FIN);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, FIN | ACK));
+        assertThat(state()).isEqualTo(TcpState.BOTH_FIN);
+        assertThat(secondsUntilExpiry(8000)).isBetween(30, 31);
+    }
+
+    @Test
+    void serverFinThenClientFin() {
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, FIN | ACK));
+        assertThat(state()).isEqualTo(TcpState.SERVER_FIN);
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, FIN | ACK), B4_A_HI, B4_A_LO);
+        assertThat(state()).isEqualTo(TcpState.BOTH_FIN);
+    }
+
+    @Test
+    void rstIsTranslatedAndKeepsTheSessionForTheTransitoryTime() {
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        assertThat(in(Packets.tcp(REMOTE, 80, EXT, 1024, RST))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(state()).isEqualTo(TcpState.TRANS);
+        assertThat(secondsUntilExpiry(300)).isBetween(240, 241);
+    }
+
+    @Test
+    void dataAfterRstReestablishes() {
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, RST), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, ACK));
+        assertThat(state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void unsolicitedInboundSynOnAMappingLivesSixSecondsUnlessAnswered() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO); // a UDP mapping is not a TCP one
+        assertThat(in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN))).isEqualTo(Verdict.DROP);
+        assertThat(engine.natDropReason()).isEqualTo(org.softwire.nat44.Nat44DropReason.NO_MAPPING);
+
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, SYN), B4_A_HI, B4_A_LO); // TCP mapping 192.0.2.1:1024
+        assertThat(in(Packets.tcp(REMOTE2, 4444, EXT, 1024, SYN))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(engine.sessions(SessionFilter.byAddress(REMOTE2), 5).get(0).tcpState())
+                .isEqualTo(TcpState.INBOUND_SYN);
+        int before = engine.sessionCount();
+        advance(7);
+        assertThat(engine.sessionCount()).isEqualTo(before - 1);
+        assertThat(engine.sessions(SessionFilter.byAddress(REMOTE2), 5)).isEmpty();
+
+        // answered by the inside (simultaneous open / server behind the NAT): established
+        in(Packets.tcp(REMOTE2, 4444, EXT, 1024, SYN));
+        out(Packets.tcp(HOST, 40000, REMOTE2, 4444, SYN | ACK), B4_A_HI, B4_A_LO);
+        assertThat(engine.sessions(SessionFilter.byAddress(REMOTE2), 5).get(0).tcpState())
+                .isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void midStreamPacketWithoutSessionStartsTransitory() {
+        out(Packets.tcp(HOST, 40000, REMOTE, 80, ACK), B4_A_HI, B4_A_LO);
+        assertThat(state()).isEqualTo(TcpState.TRANS);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, ACK));
+        assertThat(state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void mappingOutlivesItsFirstSessionWhileAnotherIsActive() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        advance(200);
+        out(Packets.udp(HOST, 40000, REMOTE2, 53), B4_A_HI, B4_A_LO);
+        advance(150);
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(engine.mappingCount()).isEqualTo(1);
+        assertThat(alloc.releases).isEmpty();
+        advance(200);
+        assertThat(engine.mappingCount()).isZero();
+        assertThat(alloc.releases).hasSize(1);
+    }
+
+    @Test
+    void aLongClockJumpExpiresEverything() {
+        for (int i = 0; i < 500; i++) {
+            out(Packets.udp(HOST, 10000 + i, REMOTE, 53), B4_A_HI, B4_A_LO);
+        }
+        out(Packets.tcp(HOST, 1, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK));
+        advance(100_000);
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(engine.mappingCount()).isZero();
+        assertThat(alloc.portsInUse()).isZero();
+    }
+}
