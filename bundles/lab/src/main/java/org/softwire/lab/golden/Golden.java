@@ -1,7 +1,6 @@
 package org.softwire.lab.golden;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ public final class Golden {
      */
     public static void verify(GoldenCase c, List<byte[]> actual, Map<String, Long> counters) throws IOException {
         if (updating()) {
-            update(c, actual, counters);
+            update(c, actual, counters, "true".equals(System.getenv("CI")));
             return;
         }
         if (!Files.exists(c.expected())) {
@@ -128,31 +127,42 @@ public final class Golden {
         return "counters differ:\n" + sb + "  all non-zero counters:\n" + nonZero;
     }
 
-    private static void update(GoldenCase c, List<byte[]> actual, Map<String, Long> counters) throws IOException {
-        if ("true".equals(System.getenv("CI"))) {
+    /**
+     * Rewrites the case's expected files from {@code actual} and {@code counters}: {@code expected.pcap} entirely;
+     * in {@code expected-counters.properties} the listed counters get their new values in place (comments and order
+     * kept, a name the pipeline does not know is left as it is) and non-zero counters not listed are appended.
+     *
+     * @param ci true when running under CI, where regeneration is refused
+     */
+    static void update(GoldenCase c, List<byte[]> actual, Map<String, Long> counters, boolean ci) throws IOException {
+        if (ci) {
             throw new AssertionError("-D" + UPDATE + "=true is refused when CI=true: goldens are reviewed by hand");
         }
         Pcaps.write(c.expected(), actual);
+        List<String> lines = Files.exists(c.countersFile())
+                ? new ArrayList<>(Files.readAllLines(c.countersFile(), StandardCharsets.UTF_8)) : new ArrayList<>();
         Map<String, Long> listed = c.expectedCounters();
-        Map<String, Long> next = new LinkedHashMap<>();
-        for (String k : listed.keySet()) {
-            if (counters.containsKey(k)) {
-                next.put(k, counters.get(k));
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            int eq = l.indexOf('=');
+            if (!l.startsWith("#") && eq > 0) {
+                String k = l.substring(0, eq).strip();
+                if (counters.containsKey(k)) {
+                    lines.set(i, k + " = " + counters.get(k));
+                }
             }
         }
+        Map<String, Long> added = new LinkedHashMap<>();
         counters.forEach((k, v) -> {
-            if (v != 0) {
-                next.putIfAbsent(k, v);
+            if (v != 0 && !listed.containsKey(k)) {
+                added.put(k, v);
             }
         });
-        List<String> lines = new ArrayList<>();
-        lines.add("# regenerated with -D" + UPDATE + "=true: review before committing");
-        next.forEach((k, v) -> lines.add(k + " = " + v));
-        try {
-            Files.write(c.countersFile(), lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!added.isEmpty()) {
+            lines.add("# added by -D" + UPDATE + "=true: review before committing");
+            added.forEach((k, v) -> lines.add(k + " = " + v));
         }
+        Files.write(c.countersFile(), lines, StandardCharsets.UTF_8);
         System.err.println("golden case " + c.name() + ": updated " + c.expected() + " (" + actual.size()
                 + " packets) and " + c.countersFile());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.softwire.lab.Lab;
@@ -22,25 +23,45 @@ public final class PacketDiff {
     /** Null if equal, else a description of every difference in count and of the first differing packet. */
     public static String compare(List<byte[]> expected, List<byte[]> actual) {
         int n = Math.min(expected.size(), actual.size());
+        List<String> labels = new ArrayList<>();
+        List<byte[]> shown = new ArrayList<>();
+        List<byte[]> others = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(header(expected, actual));
         for (int i = 0; i < n; i++) {
             int at = firstDifference(expected.get(i), actual.get(i));
             if (at >= 0) {
-                return header(expected, actual) + "packet " + i + " differs at offset " + at + " (0x"
-                        + Integer.toHexString(at) + "); lengths expected " + expected.get(i).length + ", actual "
-                        + actual.get(i).length + "\n" + describe("expected", expected.get(i), actual.get(i))
-                        + describe("actual", actual.get(i), expected.get(i));
+                sb.append("packet ").append(i).append(" differs at offset ").append(at).append(" (0x")
+                        .append(Integer.toHexString(at)).append("); lengths expected ").append(expected.get(i).length)
+                        .append(", actual ").append(actual.get(i).length).append('\n');
+                labels.add("expected");
+                shown.add(expected.get(i));
+                others.add(actual.get(i));
+                labels.add("actual");
+                shown.add(actual.get(i));
+                others.add(expected.get(i));
+                break;
             }
         }
-        if (expected.size() != actual.size()) {
-            StringBuilder sb = new StringBuilder(header(expected, actual));
+        if (shown.isEmpty() && expected.size() != actual.size()) {
             List<byte[]> longer = expected.size() > actual.size() ? expected : actual;
             String what = longer == expected ? "missing" : "extra";
             for (int i = n; i < longer.size(); i++) {
-                sb.append(what).append(" packet ").append(i).append('\n').append(describe(what, longer.get(i), null));
+                labels.add(what + " packet " + i);
+                shown.add(longer.get(i));
+                others.add(null);
             }
-            return sb.toString();
         }
-        return null;
+        if (shown.isEmpty()) {
+            return null;
+        }
+        List<String> decoded = decode(shown); // one tshark run for all of them
+        for (int i = 0; i < shown.size(); i++) {
+            byte[] p = shown.get(i);
+            String d = i < decoded.size() ? decoded.get(i) : null;
+            sb.append("  ").append(labels.get(i)).append(" (").append(p.length).append(" octets)")
+                    .append(d == null ? "" : ": " + d).append('\n').append(hex(p, others.get(i)));
+        }
+        return sb.toString();
     }
 
     private static String header(List<byte[]> expected, List<byte[]> actual) {
@@ -59,12 +80,6 @@ public final class PacketDiff {
         return a.length == b.length ? -1 : n;
     }
 
-    private static String describe(String label, byte[] p, byte[] other) {
-        String decode = decode(p);
-        return "  " + label + " (" + p.length + " octets)" + (decode == null ? "" : ": " + decode) + "\n"
-                + hex(p, other);
-    }
-
     /** Hex dump, 16 octets a line with offsets; an octet that differs from {@code other} is marked with {@code *}. */
     public static String hex(byte[] p, byte[] other) {
         StringBuilder sb = new StringBuilder();
@@ -79,30 +94,61 @@ public final class PacketDiff {
         return sb.toString();
     }
 
+    /** " a > b, c > d" for the per-layer lists {@code a,c} and {@code b,d} of tshark, or "". */
+    private static String addresses(String sources, String destinations) {
+        if (sources.isEmpty()) {
+            return "";
+        }
+        String[] s = sources.split(",");
+        String[] d = destinations.split(",");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length; i++) {
+            sb.append(i == 0 ? " " : ", ").append(s[i]).append(" > ").append(i < d.length ? d[i] : "?");
+        }
+        return sb.toString();
+    }
+
     /** tshark's one-line summary of {@code p}, or null without tshark (or if it fails). */
     public static String decode(byte[] p) {
+        List<String> d = decode(List.of(p));
+        return d.isEmpty() ? null : d.get(0);
+    }
+
+    /**
+     * tshark's one-line summary of each packet (the protocol stack, the IPv6 layers' then the IPv4 layers' addresses
+     * outermost first, the info column), from one tshark run; empty without tshark or if it fails.
+     */
+    public static List<String> decode(List<byte[]> packets) {
         if (!Lab.missingTools("tshark").isEmpty()) {
-            return null;
+            return List.of();
         }
         Path f = null;
         try {
             f = Files.createTempFile("golden-", ".pcap");
-            Pcaps.write(f, List.of(p));
-            Process proc = new ProcessBuilder("tshark", "-n", "-r", f.toString(), "-T", "fields", "-e", "_ws.col.Protocol",
-                    "-e", "_ws.col.Info").redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            Pcaps.write(f, packets);
+            Process proc = new ProcessBuilder("tshark", "-n", "-r", f.toString(), "-T", "fields",
+                    "-e", "frame.protocols", "-e", "ipv6.src", "-e", "ipv6.dst", "-e", "ip.src", "-e", "ip.dst",
+                    "-e", "_ws.col.Info").redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
             proc.getOutputStream().close();
-            byte[] out = proc.getInputStream().readAllBytes(); // small: one line
-            if (!proc.waitFor(20, TimeUnit.SECONDS)) {
+            byte[] out = proc.getInputStream().readAllBytes(); // small: a line per packet
+            if (!proc.waitFor(30, TimeUnit.SECONDS) || proc.exitValue() != 0) {
                 proc.destroyForcibly();
-                return null;
+                return List.of();
             }
-            String s = new String(out, StandardCharsets.UTF_8).strip().replace('\t', ' ');
-            return proc.exitValue() == 0 && !s.isEmpty() ? s : null;
+            List<String> lines = new ArrayList<>();
+            for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+                String[] v = line.split("\t", -1);
+                // "raw:ipv6:ip:udp:data 2001:db8:e::1 > 2001:db8:e::2 198.51.100.10 > 203.0.113.10 4000 → 5000 Len=64"
+                lines.add(v.length < 6 ? line.strip()
+                        : (v[0] + addresses(v[1], v[2]) + addresses(v[3], v[4]) + " " + v[5]).strip());
+            }
+            return lines;
         } catch (IOException e) {
-            return null;
+            return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return List.of();
         } finally {
             if (f != null) {
                 try {

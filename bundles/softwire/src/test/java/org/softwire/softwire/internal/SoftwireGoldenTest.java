@@ -1,5 +1,8 @@
 package org.softwire.softwire.internal;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.softwire.encap.CodecCounters;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.codecs.internal.GreIpv4Codec;
@@ -55,6 +60,25 @@ class SoftwireGoldenTest {
     @TestFactory
     Stream<DynamicTest> golden() {
         return Golden.tests(ROOT, SoftwireGoldenTest::run);
+    }
+
+    /** The cases do catch a change: the same input with hop limit 41 instead of 40 fails at octet 7 of packet 0. */
+    @Test
+    void aChangedOuterFieldFailsItsCase(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("changed");
+        Path from = ROOT.resolve("ipv4-in-ipv6-encap");
+        Files.createDirectories(dir.resolve(GoldenCase.CONFIG_DIR));
+        for (String f : List.of(GoldenCase.INPUT, GoldenCase.EXPECTED, GoldenCase.COUNTERS)) {
+            Files.copy(from.resolve(f), dir.resolve(f));
+        }
+        Path cfg = Path.of(GoldenCase.CONFIG_DIR, "org.softwire.softwire-sw1.cfg");
+        Files.writeString(dir.resolve(cfg), Files.readString(from.resolve(cfg)).replace("hop-limit = 40", "hop-limit = 41"));
+        assertThatThrownBy(() -> Golden.run(new GoldenCase("changed", dir), SoftwireGoldenTest::run))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("packet 0 differs at offset 7 (0x7); lengths expected 132, actual 132")
+                .hasMessageContaining("    0000  6b 80 00 00 00 5c 04*28 20 01 0d b8") // expected: 40
+                .hasMessageContaining("    0000  6b 80 00 00 00 5c 04*29 20 01 0d b8") // actual: 41
+                .hasMessageNotContaining("counters differ");
     }
 
     static Map<String, Long> run(GoldenCase c, Path output) throws Exception {
