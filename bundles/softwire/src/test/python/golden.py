@@ -66,7 +66,7 @@ class Ids:
 
 def outer6(inner, src=LOCAL6, dst=REMOTE6, nh=4, hlim=64, tos=None):
     """RFC 2473 §5/§6 tunnel header: traffic class = inner DSCP + ECN copied (RFC 2983 uniform model, RFC 6040
-    normal mode), flow label 0 (§6.5: our documented choice), hop limit = the tunnel's (§6.3)."""
+    normal mode), flow label 0 (§6.5: the default; no RFC 6438 hashing), hop limit = the tunnel's (§6.3)."""
     tc = tos if tos is not None else tos_of(inner)
     return raw(IPv6(src=src, dst=dst, nh=nh, hlim=hlim, tc=tc, fl=0) / Raw(inner))
 

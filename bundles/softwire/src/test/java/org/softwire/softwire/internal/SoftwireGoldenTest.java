@@ -1,6 +1,7 @@
 package org.softwire.softwire.internal;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ class SoftwireGoldenTest {
     /** The cases do catch a change: the same input with hop limit 41 instead of 40 fails at octet 7 of packet 0. */
     @Test
     void aChangedOuterFieldFailsItsCase(@TempDir Path tmp) throws Exception {
+        assumeFalse(Golden.updating(), "-Dgolden.update=true rewrites instead of comparing");
         Path dir = tmp.resolve("changed");
         Path from = ROOT.resolve("ipv4-in-ipv6-encap");
         Files.createDirectories(dir.resolve(GoldenCase.CONFIG_DIR));
