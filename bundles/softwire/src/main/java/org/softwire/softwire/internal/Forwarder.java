@@ -72,16 +72,28 @@ final class Forwarder implements Runnable {
      * @param worker      this worker's counter stripe (the queue index)
      */
     Forwarder(PacketQueue queue, Supplier<HubTable> table, CodecCounters deviceDrops, int worker) {
+        this(queue, table, deviceDrops, worker, (int) (System.nanoTime() ^ (worker * 0x9E3779B9L)),
+                (int) System.nanoTime() ^ (worker * 0x9E3779B9));
+    }
+
+    /**
+     * A forwarder whose identifications are deterministic (golden tests): the outer IPv4 identification sequence
+     * starts at {@code ipv4IdSeed} ({@link CodecContext}), the IPv6 Fragment header identification at
+     * {@code fragmentIdSeed}; both count up by one per use.
+     */
+    Forwarder(PacketQueue queue, Supplier<HubTable> table, CodecCounters deviceDrops, int worker, int ipv4IdSeed,
+              int fragmentIdSeed) {
         this.queue = queue;
         this.table = table;
         this.deviceDrops = deviceDrops;
         this.worker = worker;
-        this.ctx = new CodecContext(worker, PacketBuffer.allocateDirect(2048, PacketBuffer.DEFAULT_HEADROOM));
+        this.ctx = new CodecContext(worker, PacketBuffer.allocateDirect(2048, PacketBuffer.DEFAULT_HEADROOM),
+                ipv4IdSeed);
         this.pool = PacketPool.direct(BATCH);
         for (int i = 0; i < MAX_FRAGMENTS; i++) {
             fragments[i] = PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);
         }
-        this.fragmentId = (int) System.nanoTime() ^ (worker * 0x9E3779B9);
+        this.fragmentId = fragmentIdSeed;
     }
 
     void stop() {
