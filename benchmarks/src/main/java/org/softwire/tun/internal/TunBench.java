@@ -132,13 +132,17 @@ public final class TunBench {
         pool.acquire(rx, 0, BATCH);
         long nanos = seconds * 1_000_000_000L;
 
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         run("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv4.ip_forward=0");
+        long txCpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long sent = 0;
         while (System.nanoTime() - t0 < nanos) {
             sent += q.transmit(tx, 0, BATCH);
         }
         double txRate = sent / ((System.nanoTime() - t0) / 1e9);
+        double txCpuNs = (threads.getCurrentThreadCpuTime() - txCpu0) / (double) Math.max(1, sent);
 
         run("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
                 "net.ipv4.conf.all.send_redirects=0", "net.ipv4.conf." + name + ".rp_filter=0",
@@ -146,8 +150,6 @@ public final class TunBench {
         while (q.receive(rx, 0, BATCH, 0) > 0) {
             // drain router solicitations etc.
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long alloc0 = threads.getThreadAllocatedBytes(tid);
         long cpu0 = threads.getCurrentThreadCpuTime();
@@ -168,12 +170,13 @@ public final class TunBench {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
-        System.out.printf("TUN rate (1 queue, 1 thread, batch %d, 64-octet packets): tx-only %.0f pps,"
-                + " tx->kernel forward->rx loop %.0f pps (%.0f ns CPU per looped packet, %d packets,"
+        double loopCpuNs = cpu * 1e9 / Math.max(1, looped);
+        System.out.printf("TUN rate (1 queue, 1 thread, batch %d, 64-octet packets): tx-only %.0f pps (%.0f ns CPU"
+                + " per packet), tx->kernel forward->rx loop %.0f pps (%.0f ns CPU per looped packet, %d packets,"
                 + " %d bytes allocated on the loop thread, drops %d)%n",
-                BATCH, txRate, looped / wall, cpu * 1e9 / Math.max(1, looped), looped, alloc,
-                dev.counters().dropsTotal());
-        System.out.printf("RESULT tx_pps=%.0f loop_pps=%.0f alloc_bytes=%d%n", txRate, looped / wall, alloc);
+                BATCH, txRate, txCpuNs, looped / wall, loopCpuNs, looped, alloc, dev.counters().dropsTotal());
+        System.out.printf("RESULT tx_pps=%.0f tx_cpu_ns=%.0f loop_pps=%.0f loop_cpu_ns=%.0f alloc_bytes=%d%n",
+                txRate, txCpuNs, looped / wall, loopCpuNs, alloc);
     }
 
     private static void run(String... cmd) throws IOException, InterruptedException {
