@@ -18,14 +18,18 @@
 #   --secs S         seconds per UDP run (default 5)       --tcp-secs S  seconds per iperf3 run (default 10)
 #   --queues "1 2"   TUN queue counts to measure (default "1 2"; the kernel path does not depend on it)
 #   --modes "kernel softwire tun-raw"   (default: all three)
-#   --size N         UDP payload octets (default 64)       --flows N     UDP flows/sockets (default 4)
+#   --size N         UDP payload octets (default 64)       --flows N     UDP flows/sockets (default 8)
+#   --rate PPS       offered UDP load (default 0: as fast as the generator goes)
 #   --no-udp / --no-tcp
-#   --profile        per-thread CPU of the platform JVMs and system CPU split during each UDP run
-#   --keep-karaf DIR use this Karaf directory instead of a fresh copy of karaf-assembly/target/assembly
+#   --profile        during each UDP run: per-thread CPU of the platform JVMs, machine CPU split, data-path CPU per
+#                    packet and (if perf works) read/write/poll syscalls per packet
+#   --assembly DIR   Karaf distribution to copy and start (default karaf-assembly/target/assembly, built if missing)
+#   --jar FILE       benchmarks jar for tun-raw (default benchmarks/target/benchmarks.jar, built if missing)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-runs=3 secs=5 tcp_secs=10 queues="1 2" modes="kernel softwire tun-raw" size=64 flows=4 do_udp=1 do_tcp=1 profile=0
+assembly="$root/karaf-assembly/target/assembly" jar="$root/benchmarks/target/benchmarks.jar"
+runs=3 secs=5 rate=0 tcp_secs=10 queues="1 2" modes="kernel softwire tun-raw" size=64 flows=8 do_udp=1 do_tcp=1 profile=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="$2"; shift ;;
@@ -35,15 +39,20 @@ while [ $# -gt 0 ]; do
         --modes) modes="$2"; shift ;;
         --size) size="$2"; shift ;;
         --flows) flows="$2"; shift ;;
+        --rate) rate="$2"; shift ;;
         --no-udp) do_udp=0 ;;
         --no-tcp) do_tcp=0 ;;
         --profile) profile=1 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        --assembly) assembly="$2"; shift ;;
+        --jar) jar="$2"; shift ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { print }' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
 [ "$(id -u)" = 0 ] || { echo "needs root (namespaces, TUN devices)" >&2; exit 1; }
+have_perf=0
+perf stat -e syscalls:sys_enter_read -- true >/dev/null 2>&1 && have_perf=1
 for t in ip gcc iperf3 java; do command -v "$t" >/dev/null || { echo "missing $t" >&2; exit 1; }; done
 
 tag="swb$(printf '%04x' $((RANDOM % 65536)))"
@@ -75,8 +84,6 @@ nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
 # --- tools --------------------------------------------------------------------------------------------------------
 gcc -O2 -o "$work/udpgen" "$root/benchmarks/src/main/c/udpgen.c"
 gcc -O2 -o "$work/udpsink" "$root/benchmarks/src/main/c/udpsink.c"
-jar="$root/benchmarks/target/benchmarks.jar"
-assembly="$root/karaf-assembly/target/assembly"
 if [[ " $modes " == *" tun-raw "* ]] && [ ! -f "$jar" ]; then
     log "building benchmarks.jar"
     (cd "$root" && mvn -B -o -q -pl benchmarks -am package -DskipTests)
@@ -224,15 +231,32 @@ profile_begin() {
     cpu_line > "$work/cpu0"
     : > "$work/threads0"
     for p in $karaf_pid $echo_pid; do thread_ticks "$p" >> "$work/threads0"; done
+    perf_pid=""
+    if [ "$have_perf" = 1 ]; then
+        local targets; targets="$(echo $karaf_pid $echo_pid | tr ' ' ',')"
+        [ -n "$targets" ] && { perf stat -x, -e syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_poll \
+            -p "$targets" -o "$work/perf.out" > /dev/null 2>&1 & perf_pid=$!; }
+    fi
 }
 
-profile_end() {
+profile_stop() {
     [ "$profile" = 1 ] || return 0
-    local label="$1" el="$2"
     cpu_line > "$work/cpu1"
     : > "$work/threads1"
     for p in $karaf_pid $echo_pid; do thread_ticks "$p" >> "$work/threads1"; done
+    if [ -n "$perf_pid" ]; then kill -INT "$perf_pid" 2>/dev/null; wait "$perf_pid" 2>/dev/null || true; fi
+}
+
+# $1 label, $2 seconds, $3 packets received: per-thread CPU, machine CPU split, data-path CPU and syscalls per
+# packet (worker threads softwire-* / tun-echo-*; syscalls of the whole platform JVM). Sets CPU_US.
+profile_report() {
+    CPU_US="-"
+    [ "$profile" = 1 ] || return 0
+    local label="$1" el="$2" pkts="$3"
     local hz; hz="$(getconf CLK_TCK)"
+    CPU_US="$(awk -v hz="$hz" -v n="$pkts" 'NR == FNR { t0[$1] = $3; next }
+        $2 ~ /^(softwire-|tun-echo)/ { s += $3 - t0[$1] } END { printf "%.1f", n > 0 ? 1e6 * s / hz / n : 0 }' \
+        "$work/threads0" "$work/threads1")"
     {
         echo "  profile $label (over ${el}s; % of one core):"
         # threads using more than 2 % of a core
@@ -243,10 +267,19 @@ profile_end() {
             for (i = 2; i <= n + 1; i++) { d[i] = $(i + n + 1) - $i; tot += d[i] }
             printf "    machine: user %.0f %%  system %.0f %%  softirq %.0f %%  idle %.0f %%  (of 2 cores)\n",
                 100 * (d[2] + d[3]) / tot, 100 * d[4] / tot, 100 * d[8] / tot, 100 * (d[5] + d[6]) / tot }'
+        echo "    data-path threads: $CPU_US us CPU per packet received ($pkts packets)"
+        if [ -s "$work/perf.out" ]; then
+            awk -F, -v n="$pkts" '$3 ~ /sys_enter_/ { sub(/.*sys_enter_/, "", $3); c[$3] = $1 }
+                END { if (n > 0) printf "    syscalls per packet received: read %.2f  write %.2f  poll %.2f\n",
+                      c["read"] / n, c["write"] / n, c["poll"] / n }' "$work/perf.out"
+        fi
+        if [ -n "$echo_pid" ] && [ "${label%% *}" = tun-raw ]; then
+            echo "    echo per queue (last seconds): $(grep '^pps' "$work/echo.log" | tail -2 | tr '\n' ' ')"
+        fi
     } | tee -a "$work/profile.txt" >&2
 }
 
-# UDP pps: sets RX and TX (packets/s received by the sink, sent by the generator)
+# UDP pps: sets RX and TX (packets/s received by the sink, sent by the generator) and CPU_US
 udp_run() {
     local label="$1"
     nsx "$H2" "$work/udpsink" -p 9000 -t $((secs + 5)) -q > "$work/sink.out" &
@@ -254,13 +287,14 @@ udp_run() {
     pids+=("$sink")
     for _ in $(seq 1 20); do grep -q READY "$work/sink.out" 2>/dev/null && break; sleep 0.1; done
     profile_begin
-    nsx "$H1" "$work/udpgen" -d 198.51.100.2 -p 9000 -s "$size" -t "$secs" -f "$flows" > "$work/gen.out"
-    profile_end "$label" "$secs"
+    nsx "$H1" "$work/udpgen" -d 198.51.100.2 -p 9000 -s "$size" -t "$secs" -f "$flows" -r "$rate" > "$work/gen.out"
+    profile_stop
     wait "$sink" || true
     pids=("${pids[@]/$sink}")
     RX="$(sed -n 's/^RESULT .*pps=\([0-9]*\).*/\1/p' "$work/sink.out")"
     TX="$(sed -n 's/^RESULT .*pps=\([0-9]*\).*/\1/p' "$work/gen.out")"
     RX="${RX:-0}" TX="${TX:-0}"
+    profile_report "$label" "$secs" "$(sed -n 's/^RESULT pkts=\([0-9]*\).*/\1/p' "$work/sink.out")"
 }
 
 # iperf3 TCP h1 -> h2, 1 stream: sets GBPS (received)
@@ -281,7 +315,7 @@ except Exception: print("0")' < "$work/iperf.json")"
 median() { tr ' ' '\n' | { grep -v '^$' || true; } | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-";
     else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-declare -A udp tcp udptx
+declare -A udp tcp udptx cpu
 if [[ " $modes " == *" softwire "* ]]; then start_karaf; fi
 for q in $queues; do
     if [[ " $modes " == *" softwire "* ]]; then configure_platform "$q"; fi
@@ -295,6 +329,7 @@ for q in $queues; do
                 udp_run "$m q=$q run $r"
                 udp[$key]="${udp[$key]:-} $RX"
                 udptx[$key]="${udptx[$key]:-} $TX"
+                cpu[$key]="${cpu[$key]:-} $CPU_US"
                 log "$m queues=$q run $r: UDP $RX pps received ($TX sent)"
             fi
             if [ "$do_tcp" = 1 ] && [ "$m" != tun-raw ]; then
@@ -310,16 +345,20 @@ done
 kpps="$(echo "${udp[kernel/-]:-}" | median)"
 kgbps="$(echo "${tcp[kernel/-]:-}" | median)"
 echo
-echo "softwire-bench $(date -u +%FT%TZ) on $(nproc) CPU(s), load $(cut -d' ' -f1-3 /proc/loadavg); UDP payload $size octets, $flows flows, ${secs}s; TCP ${tcp_secs}s 1 stream; $runs runs (median [all])"
-printf '%-10s %-6s %12s %8s %-34s %10s %8s %s\n' mode queues "UDP rx pps" "x kernel" "(runs)" "TCP Gbit/s" "x kernel" "(runs)"
+echo "softwire-bench $(date -u +%FT%TZ) on $(nproc) CPU(s), load $(cut -d' ' -f1-3 /proc/loadavg); UDP payload $size octets, $flows flows, ${secs}s, offered $([ "$rate" = 0 ] && echo "full speed" || echo "$rate pps"); TCP ${tcp_secs}s 1 stream; $runs runs (median [all])"
+printf '%-9s %-3s %10s %6s %-30s %8s %6s %-24s %s\n' mode q "UDP pps" "x kern" "(runs)" "TCP Gb/s" "x kern" "(runs)" "us CPU/pkt"
 for key in "kernel/-" $(for q in $queues; do for m in $modes; do [ "$m" != kernel ] && echo "$m/$q"; done; done); do
     m="${key%/*}" q="${key#*/}"
     p="$(echo "${udp[$key]:-}" | median)"
     g="$(echo "${tcp[$key]:-}" | median)"
+    c="$(echo "${cpu[$key]:-}" | tr -d '-' | median)"
     rp="-" rg="-"
     [ "$p" != - ] && [ "$kpps" != - ] && rp="$(awk -v a="$p" -v b="$kpps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
     [ "$g" != - ] && [ "$kgbps" != - ] && rg="$(awk -v a="$g" -v b="$kgbps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-    printf '%-10s %-6s %12s %8s %-34s %10s %8s %s\n' "$m" "$q" "$p" "$rp" "[${udp[$key]:-} ]" "$g" "$rg" "[${tcp[$key]:-} ]"
+    [ "$m" = kernel ] && c="-"
+    printf '%-9s %-3s %10s %6s %-30s %8s %6s %-24s %s\n' "$m" "$q" "$p" "$rp" "[${udp[$key]:-} ]" "$g" "$rg" \
+        "[${tcp[$key]:-} ]" "$c"
 done
-echo "(UDP sent pps, median: $(for key in "${!udptx[@]}"; do printf '%s %s; ' "$key" "$(echo "${udptx[$key]}" | median)"; done))"
+echo "UDP pps = received by the sink; sent (median): $(for key in "${!udptx[@]}"; do printf '%s %s; ' "$key" "$(echo "${udptx[$key]}" | median)"; done)"
+echo "us CPU/pkt = CPU time of the platform's data-path threads (both endpoints for softwire) per packet received (--profile)"
 if [ "$profile" = 1 ]; then echo; cat "$work/profile.txt"; fi
