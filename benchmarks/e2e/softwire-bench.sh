@@ -23,12 +23,15 @@
 #   --no-udp / --no-tcp
 #   --profile        during each UDP run: per-thread CPU of the platform JVMs, machine CPU split, data-path CPU per
 #                    packet and (if perf works) read/write/poll syscalls per packet
+#   --perf DIR       also `perf record -e cpu-clock -g` the platform JVMs during each softwire/tun-raw UDP run into
+#                    DIR/<mode>-q<queues>-r<run>.data (JVMs started with -XX:+DumpPerfMapAtExit for JIT symbols)
 #   --assembly DIR   Karaf distribution to copy and start (default karaf-assembly/target/assembly, built if missing)
 #   --jar FILE       benchmarks jar for tun-raw (default benchmarks/target/benchmarks.jar, built if missing)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 assembly="$root/karaf-assembly/target/assembly" jar="$root/benchmarks/target/benchmarks.jar"
+perfdir=""
 runs=3 secs=5 rate=0 tcp_secs=10 queues="1 2" modes="kernel softwire tun-raw" size=64 flows=8 do_udp=1 do_tcp=1 profile=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
         --no-udp) do_udp=0 ;;
         --no-tcp) do_tcp=0 ;;
         --profile) profile=1 ;;
+        --perf) perfdir="$2"; shift ;;
         --assembly) assembly="$2"; shift ;;
         --jar) jar="$2"; shift ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { print }' "$0"; exit 0 ;;
@@ -135,7 +139,7 @@ start_karaf() {
     sed -i "s/^sshPort *=.*/sshPort = $base/" "$kdir/etc/org.apache.karaf.shell.cfg"
     sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((base + 1))/; s/^rmiServerPort *=.*/rmiServerPort = $((base + 2))/" \
         "$kdir/etc/org.apache.karaf.management.cfg"
-    "$kdir/bin/start" >/dev/null
+    EXTRA_JAVA_OPTS="${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit}" "$kdir/bin/start" >/dev/null
     for _ in $(seq 1 60); do [ -s "$kdir/karaf.pid" ] && break; sleep 0.5; done
     karaf_pid="$(cat "$kdir/karaf.pid")"
     log "Karaf started, PID $karaf_pid"
@@ -182,7 +186,7 @@ tun_queues() { nsx "$1" sh -c "ls -d /sys/class/net/$2/queues/tx-* 2>/dev/null |
 start_echo() {
     local q="$1"
     if [ -n "$echo_pid" ]; then kill "$echo_pid"; wait "$echo_pid" 2>/dev/null || true; echo_pid=""; fi
-    java -cp "$jar" org.softwire.tun.internal.TunBench echo raw1 "$R1" "$q" > "$work/echo.log" 2>&1 &
+    java ${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit} -cp "$jar" org.softwire.tun.internal.TunBench echo raw1 "$R1" "$q" > "$work/echo.log" 2>&1 &
     echo_pid=$!
     for _ in $(seq 1 60); do [ "$(tun_queues "$R1" raw1)" = "$q" ] && grep -q READY "$work/echo.log" && break; sleep 0.5; done
     ip -n "$R1" link show raw1 >/dev/null
@@ -255,7 +259,7 @@ profile_report() {
     local label="$1" el="$2" pkts="$3"
     local hz; hz="$(getconf CLK_TCK)"
     CPU_US="$(awk -v hz="$hz" -v n="$pkts" 'NR == FNR { t0[$1] = $3; next }
-        $2 ~ /^(softwire-|tun-echo)/ { s += $3 - t0[$1] } END { printf "%.1f", n > 0 ? 1e6 * s / hz / n : 0 }' \
+        $2 ~ /^(softwire-|tun-echo)/ { s += $3 - t0[$1] } END { printf "%.1f", (n > 0 ? 1e6 * s / hz / n : 0) }' \
         "$work/threads0" "$work/threads1")"
     {
         echo "  profile $label (over ${el}s; % of one core):"
@@ -273,9 +277,6 @@ profile_report() {
                 END { if (n > 0) printf "    syscalls per packet received: read %.2f  write %.2f  poll %.2f\n",
                       c["read"] / n, c["write"] / n, c["poll"] / n }' "$work/perf.out"
         fi
-        if [ -n "$echo_pid" ] && [ "${label%% *}" = tun-raw ]; then
-            echo "    echo per queue (last seconds): $(grep '^pps' "$work/echo.log" | tail -2 | tr '\n' ' ')"
-        fi
     } | tee -a "$work/profile.txt" >&2
 }
 
@@ -287,8 +288,16 @@ udp_run() {
     pids+=("$sink")
     for _ in $(seq 1 20); do grep -q READY "$work/sink.out" 2>/dev/null && break; sleep 0.1; done
     profile_begin
+    local rec=""
+    if [ -n "$perfdir" ] && [ "${label%% *}" != kernel ]; then
+        mkdir -p "$perfdir"
+        perf record -q -e cpu-clock -g -p "$(echo $karaf_pid $echo_pid | tr ' ' ',')" \
+            -o "$perfdir/$(echo "$label" | awk '{ print $1 "-" $2 "-r" $4 }' | tr -d '=').data" > /dev/null 2>&1 &
+        rec=$!
+    fi
     nsx "$H1" "$work/udpgen" -d 198.51.100.2 -p 9000 -s "$size" -t "$secs" -f "$flows" -r "$rate" > "$work/gen.out"
     profile_stop
+    if [ -n "$rec" ]; then kill -INT "$rec" 2>/dev/null; wait "$rec" 2>/dev/null || true; fi
     wait "$sink" || true
     pids=("${pids[@]/$sink}")
     RX="$(sed -n 's/^RESULT .*pps=\([0-9]*\).*/\1/p' "$work/sink.out")"
