@@ -225,7 +225,8 @@ thread_ticks() {
     local pid="$1" f
     for f in /proc/"$pid"/task/*/stat; do
         awk '{ match($0, /\(.*\)/); comm = substr($0, RSTART + 1, RLENGTH - 2); rest = substr($0, RSTART + RLENGTH + 1);
-               split(rest, a, " "); gsub(/ /, "_", comm); print FILENAME, comm, a[12] + a[13] }' "$f" 2>/dev/null
+               split(rest, a, " "); gsub(/ /, "_", comm); print FILENAME, comm, a[12] + a[13] }' "$f" 2>/dev/null \
+            || true # the thread ended meanwhile (the JVM adds and retires compiler threads)
     done
 }
 cpu_line() { head -1 /proc/stat; }
