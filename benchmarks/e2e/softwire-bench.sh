@@ -65,12 +65,14 @@ work="$(mktemp -d /tmp/softwire-bench.XXXXXX)"
 pids=()
 karaf_pid=""
 echo_pid=""
+perf_pid=""
+rec_pid=""
 
 log() { echo "[$(date +%T)] $*" >&2; }
 
 cleanup() {
     set +e
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    for p in "${pids[@]}" $perf_pid $rec_pid; do kill "$p" 2>/dev/null; done
     if [ -n "$echo_pid" ]; then kill "$echo_pid" 2>/dev/null; wait "$echo_pid" 2>/dev/null; fi
     if [ -n "$karaf_pid" ] && kill -0 "$karaf_pid" 2>/dev/null; then
         kill "$karaf_pid"
@@ -133,7 +135,7 @@ ip -n "$R1" route add 198.51.100.0/24 via 203.0.113.2 table 100
 kdir="$work/karaf"
 start_karaf() {
     cp -r "$assembly" "$kdir"
-    rm -rf "$kdir/data"
+    rm -rf "$kdir/data" "$kdir/karaf.pid" # a pid file left by someone who ran that distribution is not ours
     # private ports (several Karaf instances may run on this machine)
     local base=$((20000 + RANDOM % 20000))
     sed -i "s/^sshPort *=.*/sshPort = $base/" "$kdir/etc/org.apache.karaf.shell.cfg"
@@ -141,7 +143,12 @@ start_karaf() {
         "$kdir/etc/org.apache.karaf.management.cfg"
     EXTRA_JAVA_OPTS="${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit}" "$kdir/bin/start" >/dev/null
     for _ in $(seq 1 60); do [ -s "$kdir/karaf.pid" ] && break; sleep 0.5; done
-    karaf_pid="$(cat "$kdir/karaf.pid")"
+    if [ -s "$kdir/karaf.pid" ]; then
+        karaf_pid="$(cat "$kdir/karaf.pid")"
+    else # the JVM started from our private copy (unique directory) is ours
+        karaf_pid="$(pgrep -f -- "-Dkaraf.base=$kdir " | head -1 || true)"
+        [ -n "$karaf_pid" ] || { echo "Karaf from $kdir did not start" >&2; exit 1; }
+    fi
     log "Karaf started, PID $karaf_pid"
 }
 
@@ -249,7 +256,7 @@ profile_stop() {
     cpu_line > "$work/cpu1"
     : > "$work/threads1"
     for p in $karaf_pid $echo_pid; do thread_ticks "$p" >> "$work/threads1"; done
-    if [ -n "$perf_pid" ]; then kill -INT "$perf_pid" 2>/dev/null; wait "$perf_pid" 2>/dev/null || true; fi
+    if [ -n "$perf_pid" ]; then kill -INT "$perf_pid" 2>/dev/null; wait "$perf_pid" 2>/dev/null || true; perf_pid=""; fi
 }
 
 # $1 label, $2 seconds, $3 packets received: per-thread CPU, machine CPU split, data-path CPU and syscalls per
@@ -289,16 +296,15 @@ udp_run() {
     pids+=("$sink")
     for _ in $(seq 1 20); do grep -q READY "$work/sink.out" 2>/dev/null && break; sleep 0.1; done
     profile_begin
-    local rec=""
     if [ -n "$perfdir" ] && [ "${label%% *}" != kernel ]; then
         mkdir -p "$perfdir"
         perf record -q -e cpu-clock -g -p "$(echo $karaf_pid $echo_pid | tr ' ' ',')" \
             -o "$perfdir/$(echo "$label" | awk '{ print $1 "-" $2 "-r" $4 }' | tr -d '=').data" > /dev/null 2>&1 &
-        rec=$!
+        rec_pid=$!
     fi
     nsx "$H1" "$work/udpgen" -d 198.51.100.2 -p 9000 -s "$size" -t "$secs" -f "$flows" -r "$rate" > "$work/gen.out"
     profile_stop
-    if [ -n "$rec" ]; then kill -INT "$rec" 2>/dev/null; wait "$rec" 2>/dev/null || true; fi
+    if [ -n "$rec_pid" ]; then kill -INT "$rec_pid" 2>/dev/null; wait "$rec_pid" 2>/dev/null || true; rec_pid=""; fi
     wait "$sink" || true
     pids=("${pids[@]/$sink}")
     RX="$(sed -n 's/^RESULT .*pps=\([0-9]*\).*/\1/p' "$work/sink.out")"
