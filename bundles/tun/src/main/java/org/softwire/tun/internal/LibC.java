@@ -55,6 +55,11 @@ final class LibC {
 
     static native long read(int fd, byte[] buf, long count);
 
+    /** read() into native memory at {@code address} (a direct buffer's address from {@link BufferAddresses}). */
+    static native long read(int fd, long address, long count);
+
+    static native long write(int fd, long address, long count);
+
     static native long write(int fd, byte[] buf, long count);
 
     /** poll over a native {@code struct pollfd[]}. */

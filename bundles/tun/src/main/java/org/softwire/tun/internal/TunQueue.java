@@ -28,6 +28,9 @@ final class TunQueue implements PacketQueue {
     /** Direct staging buffers for callers that pass heap buffers (one copy; direct buffers have none). */
     private ByteBuffer rxStage;
     private ByteBuffer txStage;
+    /** Addresses of the direct buffers seen, per direction (a receiver and a transmitter may be two threads). */
+    private final BufferAddresses rxAddresses = new BufferAddresses();
+    private final BufferAddresses txAddresses = new BufferAddresses();
 
     TunQueue(TunDevice device, int index, int fd, int wakeFd) {
         this.device = device;
@@ -83,8 +86,7 @@ final class TunQueue implements PacketQueue {
                 ByteBuffer d = b.data();
                 long r;
                 if (d.isDirect()) {
-                    d.position(hr);
-                    r = LibC.read(fd, d, space);
+                    r = LibC.read(fd, rxAddresses.of(d) + hr, space);
                 } else {
                     ByteBuffer s = rxStage();
                     s.position(0);
@@ -166,8 +168,7 @@ final class TunQueue implements PacketQueue {
                 ByteBuffer d = p.data();
                 long w;
                 if (d.isDirect()) {
-                    d.position(p.start());
-                    w = LibC.write(fd, d, len);
+                    w = LibC.write(fd, txAddresses.of(d) + p.start(), len);
                 } else {
                     ByteBuffer s = txStage();
                     s.put(0, d, p.start(), len);
