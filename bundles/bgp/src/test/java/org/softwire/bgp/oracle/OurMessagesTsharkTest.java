@@ -100,7 +100,7 @@ class OurMessagesTsharkTest {
         assertThat(up.get("bgp.update.encaps_tunnel_subtlv_type")).isEqualTo("6,7,1,2,6,1,8,6,6,8");
         // tshark files both the GRE key (0xabcd) and the Protocol Type (0x0800) under this field
         assertThat(up.get("bgp.update.encaps_tunnel_tlv_subtlv_gre_key")).isEqualTo("43981,2048");
-        assertThat(up.get("bgp.update.encaps_tunnel_tlv_subtlv.vxlan.vnid")).isEqualTo("100");
+        assertThat(up.get("bgp.update.encaps_tunnel_tlv_subtlv.vxlan.vnid")).isEqualTo("0x000064"); // VNI 100
         assertThat(f.get(3).get("bgp.type")).isEqualTo("5");
         assertThat(f.get(3).get("bgp.route_refresh.afi")).isEqualTo("1");
         assertThat(f.get(3).get("bgp.route_refresh.safi")).isEqualTo("1");
