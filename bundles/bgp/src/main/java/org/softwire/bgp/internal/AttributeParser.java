@@ -70,8 +70,8 @@ final class AttributeParser {
             case PathAttribute.EXTENDED_COMMUNITIES -> extendedCommunities(vo, vl);
             case PathAttribute.AS4_PATH -> as4Path(vo, vl);
             case PathAttribute.AS4_AGGREGATOR -> as4Aggregator(vo, vl);
-            case PathAttribute.TUNNEL_ENCAPSULATION -> TunnelEncapsulationParser.parse(b, flags, vo, vl,
-                    problems, Problems.updateError(NotificationMessage.OPTIONAL_ATTRIBUTE_ERROR, b, start, end));
+            case PathAttribute.TUNNEL_ENCAPSULATION -> TunnelEncapsulationParser.parse(b, flags, start, vo, vl,
+                    problems);
             default -> unknown(vo, vl);
         };
     }

@@ -19,7 +19,7 @@ final class TunnelEncapsulationParser {
     private TunnelEncapsulationParser() {
     }
 
-    static PathAttribute parse(byte[] b, int flags, int vo, int vl, Problems problems, NotificationMessage n) {
+    static PathAttribute parse(byte[] b, int flags, int start, int vo, int vl, Problems problems) {
         String err = null;
         List<TunnelTlv> tlvs = new ArrayList<>();
         int end = vo + vl;
@@ -61,6 +61,7 @@ final class TunnelEncapsulationParser {
             p = tend;
         }
         if (err != null) {
+            NotificationMessage n = Problems.updateError(NotificationMessage.OPTIONAL_ATTRIBUTE_ERROR, b, start, end);
             problems.add(BgpErrorReason.TUNNEL_ENCAPSULATION_MALFORMED, PathAttribute.TUNNEL_ENCAPSULATION, err, n);
             return null;
         }
