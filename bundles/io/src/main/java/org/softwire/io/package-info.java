@@ -12,5 +12,5 @@
  * Every packet a device does not deliver is counted under one {@link org.softwire.io.IoDropReason}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.softwire.io;

@@ -4,10 +4,6 @@ import java.lang.System.Logger.Level;
 import java.util.Hashtable;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,12 +13,12 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.softwire.dslite.Aftr;
 import org.softwire.dslite.AftrMXBean;
 import org.softwire.encap.CodecRegistry;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.io.PacketDevice;
+import org.softwire.io.PacketDeviceTracker;
 
 /**
  * One AFTR per {@code org.softwire.dslite.aftr} factory configuration. Follows the packet device named in it and
@@ -91,51 +87,16 @@ public final class AftrComponent implements CodecRegistry.Listener {
         jmx.put("jmx.objectname", AftrMBean.objectName(next.name()).getCanonicalName());
         jmx.put(Aftr.NAME, next.name());
         mbean = context.registerService(AftrMXBean.class, new AftrMBean(aftr), jmx);
-        devices = new ServiceTracker<>(context, deviceFilter(next.device()), new DeviceCustomizer(aftr));
-        devices.open();
+        devices = PacketDeviceTracker.open(context, next.device(), aftr::attach, d -> {
+            if (aftr.attachedDevice() == d) {
+                aftr.detach();
+            }
+        });
         LOG.log(Level.INFO, "AFTR {0} created: {1} on {2}, B4 prefixes {3}, pool {4}", next.name(), next.address(),
                 next.device(), aftr.b4Prefixes(), aftr.pool());
     }
 
-    private Filter deviceFilter(String device) {
-        String v = device.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
-        try {
-            return FrameworkUtil.createFilter("(&(objectClass=" + PacketDevice.class.getName() + ")("
-                    + PacketDevice.NAME + "=" + v + "))");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private final class DeviceCustomizer implements ServiceTrackerCustomizer<PacketDevice, PacketDevice> {
-        private final AftrInstance a;
-
-        DeviceCustomizer(AftrInstance a) {
-            this.a = a;
-        }
-
-        @Override
-        public PacketDevice addingService(ServiceReference<PacketDevice> ref) {
-            PacketDevice d = context.getService(ref);
-            if (d != null) {
-                a.attach(d);
-            }
-            return d;
-        }
-
-        @Override
-        public void modifiedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
-            // properties only
-        }
-
-        @Override
-        public void removedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
-            if (a.attachedDevice() == d) {
-                a.detach();
-            }
-            context.ungetService(ref);
-        }
-    }
 
     private synchronized void remove() {
         if (devices != null) {

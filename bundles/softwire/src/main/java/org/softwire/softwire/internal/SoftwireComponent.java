@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,10 +16,10 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.softwire.encap.CodecRegistry;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.io.PacketDevice;
+import org.softwire.io.PacketDeviceTracker;
 import org.softwire.softwire.Softwire;
 import org.softwire.softwire.SoftwireMXBean;
 
@@ -139,55 +135,17 @@ public final class SoftwireComponent implements CodecRegistry.Listener {
         jmx.put("jmx.objectname", SoftwireMBean.objectName(next.name()).getCanonicalName());
         jmx.put(Softwire.NAME, next.name());
         mbean = context.registerService(SoftwireMXBean.class, new SoftwireMBean(endpoint), jmx);
-        devices = new ServiceTracker<>(context, deviceFilter(next.device()), new DeviceCustomizer(endpoint));
-        devices.open();
+        devices = PacketDeviceTracker.open(context, next.device(), endpoint::attach, d -> {
+            if (endpoint.device0() == d) {
+                endpoint.detach();
+            }
+        });
         LOG.log(Level.INFO, "softwire {0} created: {1}", next.name(), endpoint);
         return released;
     }
 
-    private Filter deviceFilter(String device) {
-        try {
-            return FrameworkUtil.createFilter("(&(objectClass=" + PacketDevice.class.getName() + ")("
-                    + PacketDevice.NAME + "=" + escape(device) + "))");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String escape(String v) {
-        return v.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
-    }
 
-    /** Attaches the endpoint to the first matching device; a replacement device (re)attaches it. */
-    private final class DeviceCustomizer implements ServiceTrackerCustomizer<PacketDevice, PacketDevice> {
-        private final SoftwireEndpoint ep;
-
-        DeviceCustomizer(SoftwireEndpoint ep) {
-            this.ep = ep;
-        }
-
-        @Override
-        public PacketDevice addingService(ServiceReference<PacketDevice> ref) {
-            PacketDevice d = context.getService(ref);
-            if (d != null) {
-                ep.attach(d);
-            }
-            return d;
-        }
-
-        @Override
-        public void modifiedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
-            // properties only
-        }
-
-        @Override
-        public void removedService(ServiceReference<PacketDevice> ref, PacketDevice d) {
-            if (ep.device0() == d) {
-                ep.detach();
-            }
-            context.ungetService(ref);
-        }
-    }
 
     /** Removes the softwire and releases its claims. @return the devices where claims were released */
     private synchronized Set<String> remove() {
