@@ -58,6 +58,16 @@ public interface PeerSession {
     /** Sends a ROUTE-REFRESH for a family, if the peer supports it. Returns false otherwise. */
     boolean requestRefresh(AfiSafi family);
 
+    /** The peer's configured maximum number of prefixes it may announce (all families), 0 for no limit. */
+    int maxPrefixes();
+
+    /**
+     * Ends the session: sends {@code notification} (for example Cease / Maximum Number of Prefixes Reached,
+     * RFC 4486) and closes the connection; listeners then get {@link SessionListener#sessionDown}. Whether and when
+     * the peer is retried is the speaker's configuration. No-op when already down.
+     */
+    void close(org.softwire.bgp.wire.NotificationMessage notification);
+
     /** Whether this session is still Established. */
     boolean isUp();
 }

@@ -123,6 +123,7 @@ class ControlPlaneTest extends EngineFixture {
         Map<String, Object> state = engine.detachState();
         java.net.URL[] urls = {
             Nat44Engine.class.getProtectionDomain().getCodeSource().getLocation(),
+            Nat44Config.class.getProtectionDomain().getCodeSource().getLocation(),
             org.softwire.packet.PacketBuffer.class.getProtectionDomain().getCodeSource().getLocation()};
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             Class<?> configClass = loader.loadClass(Nat44Config.class.getName());
