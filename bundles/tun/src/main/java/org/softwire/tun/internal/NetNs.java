@@ -17,17 +17,17 @@ import java.util.concurrent.FutureTask;
  * it was opened in, so the workers use the queues from any thread afterwards; the helper thread then ends, so no
  * JVM thread is left in a foreign namespace.
  */
-final class NetNs {
+public final class NetNs {
     private NetNs() {
     }
 
     /** The namespace file of a name ({@code /var/run/netns/NAME}, as {@code ip netns} makes) or absolute path. */
-    static Path path(String netns) {
+    public static Path path(String netns) {
         return netns.startsWith("/") ? Path.of(netns) : Path.of("/var/run/netns", netns);
     }
 
     /** Runs {@code task} in the namespace ({@code ""}: the caller's, on the calling thread). */
-    static <T> T call(String netns, Callable<T> task) throws IOException {
+    public static <T> T call(String netns, Callable<T> task) throws IOException {
         if (netns.isEmpty()) {
             try {
                 return task.call();
