@@ -20,7 +20,7 @@ import sys
 
 from scapy.all import (GRE, ICMP, IP, TCP, UDP, ICMPv6EchoRequest, ICMPv6PacketTooBig, ICMPv6TimeExceeded, IPv6,
                        IPv6ExtHdrDestOpt, IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, PadN, PcapWriter, Raw,
-                       fragment6, raw)
+                       fragment, fragment6, raw)
 from scapy.layers.inet6 import HBHOptUnknown
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -324,6 +324,47 @@ an IPv6 header (ipv6-truncated) on the device; an extension header running past 
           ("sw1.decapsulated-packets", 1), ("io.tx-packets", 1)])
 
 
+def outer_reassembly_ipv6():
+    inner = v4(H2, H1, payload(1400 - 8))  # 1420 octets
+    outer = IPv6(src=REMOTE6, dst=LOCAL6, nh=44, hlim=64, tc=0, fl=0) / IPv6ExtHdrFragment(nh=4, id=0x77) / Raw(inner)
+    frags = [raw(f) for f in fragment6(outer, 600)]  # three fragments
+    assert len(frags) == 3
+    # a second datagram whose fragments overlap (RFC 5722 §4): discarded whole, nothing delivered
+    other = v4(H2, H1, payload(600 - 8, 3))
+    o1 = raw(IPv6(src=REMOTE6, dst=LOCAL6, nh=44, hlim=64) / IPv6ExtHdrFragment(nh=4, id=0x78, offset=0, m=1)
+             / Raw(other[:304]))
+    o2 = raw(IPv6(src=REMOTE6, dst=LOCAL6, nh=44, hlim=64) / IPv6ExtHdrFragment(nh=4, id=0x78, offset=37, m=0)
+             / Raw(other[296:]))  # starts at 296 < 304: overlaps the first
+    inputs = [frags[2], frags[0], o1, frags[1], o2]
+    case("outer-reassembly-ipv6",
+         """Fragmented IPv6 tunnel packets are reassembled by the exit point before decapsulation (RFC 2473 §7.1, RFC
+6333 §6.3, RFC 8200 §4.5): three fragments arriving out of order (last, first, middle) give one tunnel packet (the
+Fragment header removed), whose inner IPv4 packet is delivered unchanged. A second datagram whose two fragments
+overlap is discarded whole (RFC 5722 §4: reassembly-overlap), nothing of it delivered.""",
+         [cfg("sw1", "ipv4-in-ipv6")],
+         inputs, [inner],
+         [("sw1.decapsulated-packets", 1), ("sw1.decapsulated-bytes", 40 + len(inner)), ("sw1.dropped-packets", 0),
+          ("device.drop.reassembly-overlap", 1), ("device.drop.ipv6-fragment", 0), ("sw1.drop.ipv6-fragment", 0),
+          ("io.tx-packets", 1)])
+
+
+def outer_reassembly_ipv4():
+    inner = v6(V6H2, V6H1, payload(1300, 4))
+    outer = IP(src=REMOTE4, dst=LOCAL4, proto=41, ttl=64, tos=0, id=0x4242) / Raw(inner)
+    frags = [raw(f) for f in fragment(outer, 560)]  # three fragments of 560, 560 and the rest
+    assert len(frags) == 3
+    inputs = [frags[1], frags[2], frags[0]]
+    case("outer-reassembly-ipv4",
+         """Fragmented IPv4 tunnel packets (protocol 41) are reassembled before decapsulation (RFC 4213 §3.6: the
+decapsulator MUST reassemble, RFC 791 §3.2): three fragments out of order give one packet whose inner IPv6 packet
+is delivered unchanged.""",
+         [cfg("sw1", "ipv6-in-ipv4", local=LOCAL4, remote=REMOTE4, prefixes="2001:db8:2::/48",
+              icmp_source_v6=LOCAL6)],
+         inputs, [inner],
+         [("sw1.decapsulated-packets", 1), ("sw1.decapsulated-bytes", 20 + len(inner)), ("sw1.dropped-packets", 0),
+          ("device.drop.ipv4-fragment", 0), ("sw1.drop.ipv4-fragment", 0), ("io.tx-packets", 1)])
+
+
 def hub_two_softwires():
     low = v4(H1, H2, payload(50))
     high = v4(H1, H2B, payload(50, 1))
@@ -345,7 +386,8 @@ are demultiplexed by their outer source: from e::3 to b, from e::2 to a.""",
 
 
 CASES = [ipv4_in_ipv6_encap, ipv4_in_ipv6_decap, ipv6_in_ipv4, gre_ipv4_key, unknown_remote, ttl_expired, too_big,
-         outer_fragmentation, decap_extension_headers, malformed_outer, hub_two_softwires]
+         outer_fragmentation, decap_extension_headers, malformed_outer, hub_two_softwires, outer_reassembly_ipv6,
+         outer_reassembly_ipv4]
 
 if __name__ == "__main__":
     only = set(sys.argv[1:])

@@ -2,6 +2,7 @@ package org.softwire.softwire.internal;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.softwire.encap.CodecContext;
 import org.softwire.encap.CodecCounters;
@@ -15,9 +16,12 @@ import org.softwire.packet.IcmpHeader;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.Ipv4Fragmenter;
 import org.softwire.packet.Ipv4Header;
+import org.softwire.packet.Ipv4Reassembler;
 import org.softwire.packet.Ipv6Fragmenter;
 import org.softwire.packet.Ipv6Header;
+import org.softwire.packet.Ipv6Reassembler;
 import org.softwire.packet.PacketBuffer;
+import org.softwire.packet.Reassembler;
 
 /**
  * The worker of one device queue, for all the softwires of the device (hub and spoke, RFC 4925: one concentrator
@@ -36,7 +40,11 @@ import org.softwire.packet.PacketBuffer;
  * so (RFC 2473 §7, RFC 4213 §3.2, RFC 6333 §5.3), is fragmented first.</li>
  * </ul>
  * The IPv6 extension-header chain of an outer packet is walked once, here, and the walked view handed to the
- * codec ({@link CodecContext#markOuter6Walked}). Every drop is counted: on the softwire once one is chosen,
+ * codec ({@link CodecContext#markOuter6Walked}). A fragmented packet to a local endpoint is reassembled first (RFC
+ * 2473 §7 and RFC 4213 §3.6: the tunnel exit point reassembles the tunnel packet, then decapsulates it), in bounded
+ * memory per worker ({@link #REASSEMBLY_DATAGRAMS} datagrams and {@link #REASSEMBLY_ARENA} octets per family,
+ * RFC timeouts: 30 s IPv4, 60 s IPv6); what it refuses is a device drop ({@code reassembly-*}), and a datagram that
+ * times out after its first fragment arrived gets an ICMP Time Exceeded (code 1) back to its source. Every drop is counted: on the softwire once one is chosen,
  * otherwise on the device. No allocation per packet: buffers come from this worker's pool and fragment buffers.
  */
 final class Forwarder implements Runnable {
@@ -47,6 +55,10 @@ final class Forwarder implements Runnable {
     private static final int ICMPV6 = 58;
     private static final int GRE = 47;
     private static final long RECEIVE_TIMEOUT_MILLIS = 100;
+    /** Datagrams in reassembly at once, per worker and family. */
+    static final int REASSEMBLY_DATAGRAMS = 256;
+    /** Off-heap octets for fragments being reassembled, per worker and family. */
+    static final int REASSEMBLY_ARENA = 2 << 20;
 
     private final PacketQueue queue;
     private final Supplier<HubTable> table;
@@ -63,6 +75,14 @@ final class Forwarder implements Runnable {
     private final Ipv4Fragmenter fragmenter4 = new Ipv4Fragmenter();
     private final Ipv6Fragmenter fragmenter6 = new Ipv6Fragmenter();
     private int fragmentId;
+    private final Ipv4Reassembler reassembler4 = new Ipv4Reassembler(REASSEMBLY_DATAGRAMS, REASSEMBLY_ARENA);
+    private final Ipv6Reassembler reassembler6 = new Ipv6Reassembler(REASSEMBLY_DATAGRAMS, REASSEMBLY_ARENA);
+    /** A reassembled tunnel packet, or the ICMP error the reassembler built; sent before it is reused. */
+    private final Reassembler[] reassemblers = {reassembler4, reassembler6};
+    private final PacketBuffer whole = PacketBuffer.allocateDirect(
+            PacketBuffer.DEFAULT_HEADROOM + Ipv6Reassembler.MAX_PACKET, PacketBuffer.DEFAULT_HEADROOM);
+    private long now;
+    private LongSupplier clock = System::nanoTime;
     private int outCount;
     private volatile boolean running = true;
 
@@ -111,6 +131,9 @@ final class Forwarder implements Runnable {
             }
             if (got > 0) {
                 process(batch, got, table.get());
+            } else {
+                now = clock.getAsLong();
+                expireReassembly();
             }
             pool.release(batch, 0, n);
         }
@@ -129,10 +152,12 @@ final class Forwarder implements Runnable {
     /** Forwards {@code pkts[0, n)} with {@code t}; the buffers stay the caller's. */
     void process(PacketBuffer[] pkts, int n, HubTable t) {
         outCount = 0;
+        now = clock.getAsLong();
         for (int i = 0; i < n; i++) {
             forward(pkts[i], t);
         }
         flush();
+        expireReassembly();
     }
 
     private void forward(PacketBuffer pkt, HubTable t) {
@@ -149,6 +174,11 @@ final class Forwarder implements Runnable {
             }
             int dst = d.getInt(s + Ipv4Header.OFF_DESTINATION);
             if (t.locals4.length > 0 && t.isLocal4(dst)) {
+                if ((d.getShort(s + Ipv4Header.OFF_FLAGS_FRAGMENT)
+                        & (Ipv4Header.FLAG_MF | Ipv4Header.FRAGMENT_OFFSET_MASK)) != 0) {
+                    reassemble(reassembler4, pkt, t);
+                    return;
+                }
                 outer4(pkt, t, dst);
                 return;
             }
@@ -208,6 +238,10 @@ final class Forwarder implements Runnable {
         }
         if (r != DropReason.NONE) {
             deviceDrops.drop(worker, r);
+            return;
+        }
+        if (h.isFragment()) {
+            reassemble(reassembler6, pkt, t);
             return;
         }
         ByteBuffer d = pkt.data();
@@ -354,6 +388,64 @@ final class Forwarder implements Runnable {
             c.notTaken(worker, count - taken);
         }
         c.fragments(worker, taken);
+    }
+
+    /**
+     * RFC 2473 §7, RFC 4213 §3.6: reassemble the tunnel packet before decapsulating it. A completed datagram is
+     * forwarded from {@link #whole} as if it had been read, and what it produced is written before the next
+     * fragment may reuse that buffer.
+     */
+    private void reassemble(Reassembler re, PacketBuffer fragment, HubTable t) {
+        whole.clear();
+        switch (re.offer(fragment, now, whole)) {
+            case COMPLETE -> {
+                forward(whole, t);
+                flush();
+            }
+            case ICMP_ERROR -> { // e.g. RFC 8200 §4.5 Parameter Problem to the fragment's source
+                deviceDrops.drop(worker, re.reason());
+                sendNow(whole);
+            }
+            case DROPPED -> deviceDrops.drop(worker, re.reason());
+            default -> {
+                // HELD: the other fragments are still to come (NOT_FRAGMENT: the caller checked)
+            }
+        }
+    }
+
+    /** Discards timed-out reassemblies; each gets a Time Exceeded (code 1) when its first fragment had come. */
+    private void expireReassembly() {
+        for (Reassembler re : reassemblers) {
+            long deadline = re.nextDeadline();
+            if (deadline == Long.MAX_VALUE || now - deadline < 0) {
+                continue;
+            }
+            whole.clear();
+            while (re.expireOne(now, whole)) {
+                deviceDrops.drop(worker, DropReason.REASSEMBLY_TIMEOUT);
+                if (whole.length() > 0) {
+                    sendNow(whole);
+                }
+                whole.clear();
+            }
+        }
+    }
+
+    private void sendNow(PacketBuffer pkt) {
+        flush();
+        one[0] = pkt;
+        queue.transmit(one, 0, 1); // a packet the device does not take is counted by the device (io.drop.*)
+        one[0] = null;
+    }
+
+    /** Tests: the monotonic nanosecond clock of reassembly timers. */
+    void clock(LongSupplier nanos) {
+        this.clock = nanos;
+    }
+
+    /** Reassembly counters of this worker, both families (opaque reads: any thread). */
+    Reassembler[] reassemblers() {
+        return reassemblers;
     }
 
     private void sendIcmp(SoftwireCounters c) {

@@ -106,6 +106,57 @@ class ForwarderTest {
         endpoint.codec(new Ipv4InIpv6Codec());
     }
 
+    /**
+     * RFC 8200 §4.5: a tunnel packet whose fragments do not all arrive within 60 s is discarded, and since its first
+     * fragment came, an ICMPv6 Time Exceeded (code 1) goes back to its source, quoting that fragment.
+     */
+    @Test
+    void anIncompleteTunnelPacketTimesOutWithTimeExceeded() {
+        withCodec();
+        long[] now = {1_000_000_000L};
+        forwarder.clock(() -> now[0]);
+        byte[] inner = Packets.ipv4(0, 63, 17, H2, H1, Packets.payload(1000));
+        byte[] first = firstFragment(fromPeer(REMOTE, inner), 0x55);
+        forward(first);
+        assertThat(written()).isEmpty();
+        assertThat(forwarder.reassemblers()[1].datagramsInProgress()).isEqualTo(1);
+        now[0] += 59_000_000_000L;
+        forward();
+        assertThat(written()).isEmpty();
+        now[0] += 2_000_000_000L;
+        forward();
+        List<byte[]> out = written();
+        assertThat(out).hasSize(1);
+        byte[] icmp = out.get(0);
+        assertThat(icmp[6]).as("next header ICMPv6").isEqualTo((byte) 58);
+        assertThat(Arrays.copyOfRange(icmp, 8, 24)).as("from the local endpoint").isEqualTo(LOCAL.toByteArray());
+        assertThat(Arrays.copyOfRange(icmp, 24, 40)).as("to the fragment's source").isEqualTo(REMOTE.toByteArray());
+        assertThat(icmp[40] & 0xFF).as("Time Exceeded").isEqualTo(3);
+        assertThat(icmp[41]).as("code 1: fragment reassembly time exceeded").isEqualTo((byte) 1);
+        assertThat(Arrays.copyOfRange(icmp, 48, 48 + 48)).as("quotes the first fragment")
+                .isEqualTo(Arrays.copyOf(first, 48));
+        assertThat(deviceDrops.snapshot().drops(DropReason.REASSEMBLY_TIMEOUT)).isEqualTo(1);
+        assertThat(forwarder.reassemblers()[1].datagramsInProgress()).isZero();
+        assertThat(counters().snapshot().decapPackets()).isZero();
+    }
+
+    /** The first fragment (offset 0, M set, 512 octets of the fragmentable part) of an IPv6 packet. */
+    private static byte[] firstFragment(byte[] ipv6, int id) {
+        byte[] f = new byte[40 + 8 + 512];
+        System.arraycopy(ipv6, 0, f, 0, 40);
+        f[4] = (byte) ((8 + 512) >>> 8);
+        f[5] = (byte) (8 + 512);
+        f[6] = 44;
+        f[40] = ipv6[6];
+        f[43] = 1; // offset 0, M
+        f[44] = (byte) (id >>> 24);
+        f[45] = (byte) (id >>> 16);
+        f[46] = (byte) (id >>> 8);
+        f[47] = (byte) id;
+        System.arraycopy(ipv6, 40, f, 48, 512);
+        return f;
+    }
+
     @Test
     void innerPacketGoesOutEncapsulatedTowardTheRemote() {
         withCodec();
