@@ -77,6 +77,12 @@ public interface Nat44Translator {
     /** Removes a subscriber's sessions and mappings. @return sessions removed */
     int clearSubscriber(long keyHi, long keyLo, long nowMillis);
 
+    /**
+     * Removes the sessions the filter selects (e.g. every session on one external address before it leaves the
+     * pool); a mapping goes with its last session and its port is released. @return sessions removed
+     */
+    int clear(SessionFilter filter, long nowMillis);
+
     /** Live sessions. */
     int sessionCount();
 

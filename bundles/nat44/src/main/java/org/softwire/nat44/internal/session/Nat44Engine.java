@@ -388,6 +388,11 @@ public final class Nat44Engine implements Nat44Translator {
         return control.clearSubscriber(keyHi, keyLo, nowMillis);
     }
 
+    @Override
+    public int clear(SessionFilter filter, long nowMillis) {
+        return control.clear(filter, nowMillis);
+    }
+
     @Override public int sessionCount() { return sess.live; }
 
     @Override public int mappingCount() { return maps.live; }

@@ -61,6 +61,19 @@ final class SessionControl {
         return n;
     }
 
+    /** Removes the sessions the filter selects (a mapping goes with its last session). */
+    int clear(SessionFilter filter, long now) {
+        int n = 0;
+        for (int s = 0; s < e.sess.highWater; s++) {
+            if ((e.sess.flags(s) & SessionTable.LIVE) != 0 && filter.matches(info(s))) {
+                e.b.killSession(s, now); // the record is freed when the timer wheel passes it
+                n++;
+            }
+        }
+        e.ctr[Nat44Counter.SESSIONS_CLEARED.ordinal()] += n;
+        return n;
+    }
+
     int clearAll(long now) {
         int n = e.sess.live;
         int released = 0;

@@ -65,6 +65,25 @@ class ControlPlaneTest extends EngineFixture {
     }
 
     @Test
+    void clearByFilterRemovesTheSelectedSessionsAndReleasesTheirPorts() {
+        traffic();
+        // the TCP session of A only: its mapping goes, A's UDP and B's sessions stay
+        assertThat(engine.clear(SessionFilter.ALL.withProtocol(6), now)).isEqualTo(1);
+        assertThat(engine.sessions(SessionFilter.ALL, 10)).extracting(SessionInfo::protocol).containsOnly(17);
+        assertThat(engine.mappingCount()).isEqualTo(2);
+        assertThat(alloc.releases).hasSize(1);
+        // every session whose remote is REMOTE2 (B's UDP)
+        assertThat(engine.clear(SessionFilter.byAddress(REMOTE2), now)).isEqualTo(1);
+        assertThat(engine.sessions(SessionFilter.ALL, 10)).extracting(SessionInfo::internalPort).containsExactly(40000);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_CLEARED)).isEqualTo(2);
+        assertThat(in(Packets.udp(REMOTE2, 123, EXT, 1025))).isEqualTo(Verdict.DROP);
+        assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(engine.clear(SessionFilter.byAddress(EXT), now)).isEqualTo(1);
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(alloc.portsInUse()).isZero();
+    }
+
+    @Test
     void clearAllReleasesEverything() {
         traffic();
         assertThat(engine.clearAll(now)).isEqualTo(3);
