@@ -101,6 +101,12 @@ public interface Nat44Translator {
     /** RFC 7870 per-subscriber statistics, or null if the subscriber is unknown. */
     SubscriberStatistics subscriberStatistics(long keyHi, long keyLo);
 
+    /**
+     * Up to {@code limit} subscribers with at least {@code minSessions} live sessions (control plane: one pass over
+     * the subscriber table, for threshold checks such as RFC 7870 dsliteAFTRUserSessionNumAlarm).
+     */
+    List<SubscriberRow> subscribers(int minSessions, int limit);
+
     Nat44Config config();
 
     /**

@@ -10,6 +10,7 @@ import org.softwire.nat44.Nat44DropReason;
 import org.softwire.nat44.SessionFilter;
 import org.softwire.nat44.SessionInfo;
 import org.softwire.nat44.SubscriberStatistics;
+import org.softwire.nat44.SubscriberRow;
 import org.softwire.nat44.TcpState;
 import org.softwire.packet.DropReason;
 
@@ -114,6 +115,20 @@ final class SessionControl {
             long v = e.st.natDrops[r.ordinal()];
             if (v != 0) {
                 out.put(r.label(), v);
+            }
+        }
+        return out;
+    }
+
+    List<SubscriberRow> subscribers(int minSessions, int limit) {
+        List<SubscriberRow> out = new ArrayList<>();
+        long[] st = e.subs.stats;
+        for (int s = 0; s < e.subs.max && out.size() < limit; s++) {
+            int n = e.subs.sessions[s];
+            if (n >= Math.max(1, minSessions)) {
+                out.add(new SubscriberRow(e.subs.keyHi(s), e.subs.keyLo(s), new SubscriberStatistics(
+                        st[3 * s + Subscribers.RECEIVES], st[3 * s + Subscribers.SENDS],
+                        st[3 * s + Subscribers.DISCARDS], n)));
             }
         }
         return out;

@@ -84,6 +84,16 @@ class ControlPlaneTest extends EngineFixture {
     }
 
     @Test
+    void subscribersAtOrAboveASessionCountAreListedWithTheirKeys() {
+        traffic(); // A: 2 sessions, B: 1
+        assertThat(engine.subscribers(2, 10)).extracting(r -> r.keyHi(), r -> r.keyLo(), r -> r.statistics().sessions())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(B4_A_HI, B4_A_LO, 2));
+        assertThat(engine.subscribers(1, 10)).hasSize(2);
+        assertThat(engine.subscribers(0, 1)).hasSize(1);
+        assertThat(engine.subscribers(1, 10).get(0).statistics().receives()).isEqualTo(2);
+    }
+
+    @Test
     void clearAllReleasesEverything() {
         traffic();
         assertThat(engine.clearAll(now)).isEqualTo(3);
