@@ -9,6 +9,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.softwire.dslite.Aftr;
+import org.softwire.dslite.AftrAlarm;
+import org.softwire.dslite.PoolAddressUsage;
+import org.softwire.dslite.SubscriberReport;
+import org.softwire.nat44.SubscriberRow;
+import org.softwire.nat44.internal.alloc.PoolMigration;
+import org.softwire.nat44.internal.alloc.PoolUsage;
+import org.softwire.nat44.internal.alloc.PortBlockLog;
+import org.softwire.nat44.internal.alloc.SubscriberUsage;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.io.PacketDevice;
@@ -42,6 +50,11 @@ public final class AftrInstance implements Aftr {
     /** Builds a NAT engine: the seam where a NAT factory service could plug in later. */
     interface NatFactory {
         Nat44Translator create(AftrSettings settings, PortBlockAllocator allocator);
+
+        /** A successor engine adopting {@code state} (detached from its predecessor) with a new allocator. */
+        default Nat44Translator adopt(AftrSettings settings, PortBlockAllocator allocator, Map<String, Object> state) {
+            return new Nat44Engine(settings.nat(), allocator, state);
+        }
     }
 
     static final NatFactory ENGINE = (s, a) -> new Nat44Engine(s.nat(), a);
@@ -56,6 +69,8 @@ public final class AftrInstance implements Aftr {
     private Thread thread;
     private volatile boolean running;
     private final Ipv6Reassembler reassembler;
+    private final PortBlockLog blockLog = new SystemLoggerPortBlockLog();
+    private final AftrMonitor monitor;
 
     public AftrInstance(AftrSettings settings, EncapsulationCodec codec) {
         this(settings, codec, System::currentTimeMillis, ENGINE);
@@ -69,7 +84,8 @@ public final class AftrInstance implements Aftr {
         this.reassembler = settings.reassemblyDatagrams() == 0 ? null
                 : new Ipv6Reassembler(settings.reassemblyDatagrams(), settings.reassemblyMemory(),
                         settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
-        this.allocator = new PortBlockAllocator(settings.allocator(), new SystemLoggerPortBlockLog());
+        this.allocator = new PortBlockAllocator(settings.allocator(), blockLog);
+        this.monitor = new AftrMonitor(this, settings.alarms(), clock);
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
                 natFactory.create(settings, allocator), reassembler);
     }
@@ -88,20 +104,28 @@ public final class AftrInstance implements Aftr {
 
     /**
      * Applies new settings live: prefixes, MTU, hop limit, MSS clamp at the next batch; NAT timeouts, filtering,
-     * limits through {@code reconfigure}; a different pool, allocation policy or table size builds a new engine
-     * (existing sessions are lost, logged). The device is the caller's business ({@link #attach}).
+     * limits through {@code reconfigure}; the pool, port quota, session limit, parity and hold-down through a
+     * {@link PoolMigration} whose allocator a successor engine adopts with the whole NAT state (sessions kept;
+     * removed addresses in use drain); thresholds at the next check. A different table size, block size or lowest
+     * port builds a new engine (existing sessions are lost, logged). The device is the caller's business
+     * ({@link #attach}).
      */
     public void configure(AftrSettings next) {
         lock.lock();
         try {
             AftrPlan p = plan;
             Nat44Translator nat = p.nat();
+            long now = clock.getAsLong();
             if (p.settings().natRebuild(next)) {
-                LOG.log(Level.WARNING, "AFTR {0}: pool or allocation changed: {1} sessions dropped, new NAT tables",
-                        next.name(), nat.sessionCount());
-                nat.clearAll(clock.getAsLong());
-                allocator = new PortBlockAllocator(next.allocator(), new SystemLoggerPortBlockLog());
+                LOG.log(Level.WARNING, "AFTR {0}: session or subscriber table size, block size or lowest port changed:"
+                        + " {1} sessions dropped, new NAT tables", next.name(), nat.sessionCount());
+                nat.clearAll(now);
+                allocator = new PortBlockAllocator(next.allocator(), blockLog);
                 nat = natFactory.create(next, allocator);
+            } else if (p.settings().allocatorChange(next)) {
+                nat = migrate(nat, next, now);
+                LOG.log(Level.INFO, "AFTR {0}: pool {1} applied live, {2} sessions kept{3}", next.name(),
+                        next.allocator().pool(), nat.sessionCount(), draining());
             } else {
                 nat.reconfigure(next.nat());
             }
@@ -111,6 +135,66 @@ public final class AftrInstance implements Aftr {
         } finally {
             lock.unlock();
         }
+        monitor.settings(next.alarms()); // outside the lock: the checker takes its own lock, then the AFTR's
+    }
+
+    /** A new allocator carrying the old one's state, adopted with the NAT state by a successor engine. */
+    private Nat44Translator migrate(Nat44Translator nat, AftrSettings next, long now) {
+        PortBlockAllocator a = PoolMigration.migrate(allocator, next.allocator(), blockLog, now);
+        Nat44Translator successor = natFactory.adopt(next, a, nat.detachState());
+        allocator = a;
+        return successor;
+    }
+
+    private String draining() {
+        List<String> d = new ArrayList<>();
+        allocator.poolUsage(clock.getAsLong()).addresses().forEach(a -> {
+            if (a.draining()) {
+                d.add(a.address());
+            }
+        });
+        return d.isEmpty() ? "" : "; draining (no new B4s, removed when their last port block is released): " + d;
+    }
+
+    /** Lets addresses removed from the pool leave once drained (the monitor calls it off the data path). */
+    void compactPool(long now) {
+        lock.lock();
+        try {
+            if (allocator.hasDrainedAddress()) {
+                AftrPlan p = plan;
+                plan = AftrPlan.of(p.settings(), p.tunnel(), p.codec(), migrate(p.nat(), p.settings(), now), reassembler);
+                LOG.log(Level.INFO, "AFTR {0}: drained pool addresses left; pool now {1}{2}", name(),
+                        allocator.config().pool(), draining());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the alarm checker compares with the thresholds. */
+    AftrAlarms.Snapshot snapshot(AlarmSettings s, long now) {
+        lock.lock();
+        try {
+            Nat44Translator nat = plan.nat();
+            Map<String, Integer> busy = new LinkedHashMap<>();
+            int t = s.threshold(AftrAlarm.SUBSCRIBER_SESSIONS);
+            if (t > 0) {
+                int level = (int) Math.max(1, Math.floor(AftrAlarms.clearLevel(t, s.hysteresisPercent())));
+                for (SubscriberRow r : nat.subscribers(level, Integer.MAX_VALUE)) {
+                    busy.put(IpAddress.ofV6(r.keyHi(), r.keyLo()).toString(), r.statistics().sessions());
+                }
+            }
+            PoolUsage u = allocator.poolUsage(now);
+            AftrSettings st = plan.settings();
+            return new AftrAlarms.Snapshot(u.subscribers(), st.nat().maxSubscribers(), nat.sessionCount(),
+                    st.nat().capacity(), AftrReports.pool(u), busy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    AftrMonitor monitor() {
+        return monitor;
     }
 
     /** The codec came or went (null). */
@@ -135,12 +219,14 @@ public final class AftrInstance implements Aftr {
         thread = new Thread(() -> loop(queues), "aftr-" + plan.settings().name() + "-" + d.name());
         thread.setDaemon(true);
         thread.start();
+        monitor.start();
         LOG.log(Level.INFO, "AFTR {0} forwarding on {1} ({2} queue(s))", plan.settings().name(), d.name(),
                 queues.length);
     }
 
     /** Stops the worker (the device stays open: it is its owner's). */
     public synchronized void detach() {
+        monitor.stop();
         running = false;
         Thread t = thread;
         thread = null;
@@ -298,6 +384,60 @@ public final class AftrInstance implements Aftr {
     }
 
     @Override
+    public int clear(SessionFilter filter) {
+        long now = clock.getAsLong();
+        lock.lock();
+        try {
+            return plan.nat().clear(filter, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<PoolAddressUsage> poolUsage() {
+        long now = clock.getAsLong();
+        lock.lock();
+        try {
+            return AftrReports.pool(allocator.poolUsage(now));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<SubscriberReport> subscribers(String b4, int limit) {
+        List<SubscriberReport> out = new ArrayList<>();
+        lock.lock();
+        try {
+            Nat44Translator nat = plan.nat();
+            List<SubscriberUsage> usage;
+            if (b4 != null) {
+                IpAddress a = IpAddress.parse(b4);
+                if (a.family() != org.softwire.packet.IpFamily.IPV6) {
+                    throw new IllegalArgumentException("B4 address " + b4 + " is not an IPv6 address");
+                }
+                SubscriberUsage u = allocator.subscriberUsage(a.hi(), a.lo());
+                usage = u == null ? List.of() : List.of(u);
+            } else {
+                usage = allocator.subscribers(0, 0, limit);
+            }
+            for (SubscriberUsage u : usage) {
+                IpAddress a = IpAddress.parse(u.subscriber());
+                out.add(AftrReports.subscriber(u, nat.subscriberStatistics(a.hi(), a.lo())));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> alarms() {
+        return monitor.active();
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return counters.counters();
     }
@@ -349,6 +489,7 @@ public final class AftrInstance implements Aftr {
     /** Stops the worker and clears the tables. */
     public void close() {
         detach();
+        monitor.close();
         Supplier<Integer> cleared = () -> plan.nat().clearAll(clock.getAsLong());
         lock.lock();
         try {
