@@ -119,7 +119,10 @@ final class TunDevice implements PacketDevice {
         if (LibC.ioctl(fd, TUNSETIFF, ifr) != 0) {
             int errno = com.sun.jna.Native.getLastError();
             LibC.close(fd);
-            String why = errno == 16 ? "an interface named " + s.name() + " already exists" : LibC.describe(errno);
+            String why = errno == 16 ? "an interface named " + s.name() + " already exists"
+                    : errno == 1 ? LibC.describe(errno) + ": creating a TUN device needs root or CAP_NET_ADMIN; start"
+                    + " Karaf as root (e.g. sudo scripts/run.sh) or remove etc/org.softwire.tun-" + s.name() + ".cfg"
+                    : LibC.describe(errno);
             throw new IOException("TUNSETIFF queue " + q + ": " + why);
         }
         return fd;
