@@ -9,14 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.softwire.dslite.Aftr;
-import org.softwire.dslite.AftrAlarm;
 import org.softwire.dslite.PoolAddressUsage;
 import org.softwire.dslite.SubscriberReport;
-import org.softwire.nat44.SubscriberRow;
 import org.softwire.nat44.internal.alloc.PoolMigration;
-import org.softwire.nat44.internal.alloc.PoolUsage;
 import org.softwire.nat44.internal.alloc.PortBlockLog;
-import org.softwire.nat44.internal.alloc.SubscriberUsage;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.io.PacketDevice;
@@ -147,13 +143,7 @@ public final class AftrInstance implements Aftr {
     }
 
     private String draining() {
-        List<String> d = new ArrayList<>();
-        allocator.poolUsage(clock.getAsLong()).addresses().forEach(a -> {
-            if (a.draining()) {
-                d.add(a.address());
-            }
-        });
-        return d.isEmpty() ? "" : "; draining (no new B4s, removed when their last port block is released): " + d;
+        return AftrReports.draining(allocator.poolUsage(clock.getAsLong()));
     }
 
     /** Lets addresses removed from the pool leave once drained (the monitor calls it off the data path). */
@@ -173,24 +163,7 @@ public final class AftrInstance implements Aftr {
 
     /** What the alarm checker compares with the thresholds. */
     AftrAlarms.Snapshot snapshot(AlarmSettings s, long now) {
-        lock.lock();
-        try {
-            Nat44Translator nat = plan.nat();
-            Map<String, Integer> busy = new LinkedHashMap<>();
-            int t = s.threshold(AftrAlarm.SUBSCRIBER_SESSIONS);
-            if (t > 0) {
-                int level = (int) Math.max(1, Math.floor(AftrAlarms.clearLevel(t, s.hysteresisPercent())));
-                for (SubscriberRow r : nat.subscribers(level, Integer.MAX_VALUE)) {
-                    busy.put(IpAddress.ofV6(r.keyHi(), r.keyLo()).toString(), r.statistics().sessions());
-                }
-            }
-            PoolUsage u = allocator.poolUsage(now);
-            AftrSettings st = plan.settings();
-            return new AftrAlarms.Snapshot(u.subscribers(), st.nat().maxSubscribers(), nat.sessionCount(),
-                    st.nat().capacity(), AftrReports.pool(u), busy);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> AftrReports.snapshot(plan.nat(), allocator, plan.settings(), s, now));
     }
 
     AftrMonitor monitor() {
@@ -337,32 +310,17 @@ public final class AftrInstance implements Aftr {
 
     @Override
     public List<SessionInfo> sessions(SessionFilter filter, int limit) {
-        lock.lock();
-        try {
-            return plan.nat().sessions(filter, limit);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().sessions(filter, limit));
     }
 
     @Override
     public int sessionCount() {
-        lock.lock();
-        try {
-            return plan.nat().sessionCount();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().sessionCount());
     }
 
     @Override
     public int mappingCount() {
-        lock.lock();
-        try {
-            return plan.nat().mappingCount();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().mappingCount());
     }
 
     @Override
@@ -386,50 +344,18 @@ public final class AftrInstance implements Aftr {
     @Override
     public int clear(SessionFilter filter) {
         long now = clock.getAsLong();
-        lock.lock();
-        try {
-            return plan.nat().clear(filter, now);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().clear(filter, now));
     }
 
     @Override
     public List<PoolAddressUsage> poolUsage() {
         long now = clock.getAsLong();
-        lock.lock();
-        try {
-            return AftrReports.pool(allocator.poolUsage(now));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> AftrReports.pool(allocator.poolUsage(now)));
     }
 
     @Override
     public List<SubscriberReport> subscribers(String b4, int limit) {
-        List<SubscriberReport> out = new ArrayList<>();
-        lock.lock();
-        try {
-            Nat44Translator nat = plan.nat();
-            List<SubscriberUsage> usage;
-            if (b4 != null) {
-                IpAddress a = IpAddress.parse(b4);
-                if (a.family() != org.softwire.packet.IpFamily.IPV6) {
-                    throw new IllegalArgumentException("B4 address " + b4 + " is not an IPv6 address");
-                }
-                SubscriberUsage u = allocator.subscriberUsage(a.hi(), a.lo());
-                usage = u == null ? List.of() : List.of(u);
-            } else {
-                usage = allocator.subscribers(0, 0, limit);
-            }
-            for (SubscriberUsage u : usage) {
-                IpAddress a = IpAddress.parse(u.subscriber());
-                out.add(AftrReports.subscriber(u, nat.subscriberStatistics(a.hi(), a.lo())));
-            }
-        } finally {
-            lock.unlock();
-        }
-        return out;
+        return locked(() -> AftrReports.subscribers(plan.nat(), allocator, b4, limit));
     }
 
     @Override
@@ -453,24 +379,18 @@ public final class AftrInstance implements Aftr {
 
     /** The NAT's drops by reason (its counters minus the Nat44Counter entries). */
     Map<String, Long> natDrops() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        java.util.Set<String> counterLabels = new java.util.HashSet<>();
-        for (org.softwire.nat44.Nat44Counter c : org.softwire.nat44.Nat44Counter.values()) {
-            counterLabels.add(c.label());
-        }
-        for (Map.Entry<String, Long> e : natCounters().entrySet()) {
-            if (!counterLabels.contains(e.getKey()) && e.getValue() != 0) {
-                m.put(e.getKey(), e.getValue());
-            }
-        }
-        return m;
+        return AftrReports.natDrops(natCounters());
     }
 
     @Override
     public Map<String, Long> natCounters() {
+        return locked(() -> plan.nat().counters());
+    }
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            return plan.nat().counters();
+            return action.get();
         } finally {
             lock.unlock();
         }
