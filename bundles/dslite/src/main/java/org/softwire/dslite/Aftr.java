@@ -45,6 +45,26 @@ public interface Aftr {
     /** Clears every session and binding of one B4 ({@code b4} = its IPv6 address), or of all when null. */
     int clear(String b4);
 
+    /**
+     * Removes the sessions the filter selects (a B4, an address as internal, external or remote address, a port, a
+     * protocol); bindings go with their last session. @return sessions removed
+     */
+    int clear(SessionFilter filter);
+
+    /** Pool usage per external address, draining addresses included (RFC 8512 pools-stats). */
+    List<PoolAddressUsage> poolUsage();
+
+    /**
+     * B4s holding port blocks (at most {@code limit}), or only {@code b4} (its IPv6 address) when not null: ports
+     * and blocks, and their RFC 7870 statistics.
+     *
+     * @throws IllegalArgumentException if {@code b4} is not an IPv6 address
+     */
+    List<SubscriberReport> subscribers(String b4, int limit);
+
+    /** Raised alarms ({@link AftrAlarm}) as text, e.g. {@code subscriber-sessions 2001:db8::1: 120 (threshold 100)}. */
+    List<String> alarms();
+
     /** Data-path counters: packets in and out per direction, fragments, ICMP. */
     Map<String, Long> counters();
 

@@ -77,6 +77,12 @@ public interface Nat44Translator {
     /** Removes a subscriber's sessions and mappings. @return sessions removed */
     int clearSubscriber(long keyHi, long keyLo, long nowMillis);
 
+    /**
+     * Removes the sessions the filter selects (e.g. every session on one external address before it leaves the
+     * pool); a mapping goes with its last session and its port is released. @return sessions removed
+     */
+    int clear(SessionFilter filter, long nowMillis);
+
     /** Live sessions. */
     int sessionCount();
 
@@ -94,6 +100,12 @@ public interface Nat44Translator {
 
     /** RFC 7870 per-subscriber statistics, or null if the subscriber is unknown. */
     SubscriberStatistics subscriberStatistics(long keyHi, long keyLo);
+
+    /**
+     * Up to {@code limit} subscribers with at least {@code minSessions} live sessions (control plane: one pass over
+     * the subscriber table, for threshold checks such as RFC 7870 dsliteAFTRUserSessionNumAlarm).
+     */
+    List<SubscriberRow> subscribers(int minSessions, int limit);
 
     Nat44Config config();
 

@@ -52,6 +52,9 @@ final class DsliteTables {
                 out.println(a.name() + " drops: " + d.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")));
             }
+            for (String alarm : a.alarms()) {
+                out.println(a.name() + " alarm: " + alarm);
+            }
         }
     }
 

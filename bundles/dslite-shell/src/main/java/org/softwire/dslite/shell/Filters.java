@@ -12,6 +12,24 @@ final class Filters {
     }
 
     static SessionFilter of(String b4, String address, int port) {
+        return of(b4, address, port, null);
+    }
+
+    /** IP protocol number of {@code tcp}, {@code udp}, {@code icmp} (or the number itself); -1 for null. */
+    static int protocol(String protocol) {
+        if (protocol == null) {
+            return -1;
+        }
+        return switch (protocol.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "tcp", "6" -> 6;
+            case "udp", "17" -> 17;
+            case "icmp", "1" -> 1;
+            default -> throw new IllegalArgumentException("--protocol '" + protocol + "': tcp, udp or icmp");
+        };
+    }
+
+    static SessionFilter of(String b4, String address, int port, String protocol) {
+        int proto = protocol(protocol);
         boolean bySub = b4 != null;
         long hi = 0;
         long lo = 0;
@@ -34,7 +52,7 @@ final class Filters {
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("--port " + port + " is outside 0-65535");
         }
-        return new SessionFilter(bySub, hi, lo, addr, port, -1);
+        return new SessionFilter(bySub, hi, lo, addr, port, proto);
     }
 
     private static IpAddress parse(String option, String text) {

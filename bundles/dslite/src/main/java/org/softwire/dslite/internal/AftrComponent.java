@@ -41,6 +41,7 @@ public final class AftrComponent implements CodecRegistry.Listener {
     private ServiceTracker<PacketDevice, PacketDevice> devices;
     private ServiceRegistration<Aftr> registration;
     private ServiceRegistration<AftrMXBean> mbean;
+    private AftrMBean mbeanObject;
 
     @Activate
     public AftrComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
@@ -86,7 +87,9 @@ public final class AftrComponent implements CodecRegistry.Listener {
         Hashtable<String, Object> jmx = new Hashtable<>();
         jmx.put("jmx.objectname", AftrMBean.objectName(next.name()).getCanonicalName());
         jmx.put(Aftr.NAME, next.name());
-        mbean = context.registerService(AftrMXBean.class, new AftrMBean(aftr), jmx);
+        // thresholds written on the MBean go into this configuration (they persist and come back through modified)
+        mbeanObject = new AftrMBean(aftr, (key, value) -> ConfigWriter.update(context, pid, key, value));
+        mbean = context.registerService(AftrMXBean.class, mbeanObject, jmx);
         devices = PacketDeviceTracker.open(context, next.device(), aftr::attach, d -> {
             if (aftr.attachedDevice() == d) {
                 aftr.detach();
@@ -114,6 +117,10 @@ public final class AftrComponent implements CodecRegistry.Listener {
         }
         registration = null;
         mbean = null;
+        if (mbeanObject != null) {
+            mbeanObject.close();
+            mbeanObject = null;
+        }
         if (aftr != null) {
             aftr.close();
             LOG.log(Level.INFO, "AFTR {0} removed", aftr.name());

@@ -80,4 +80,37 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Reassembly memory (octets)") int reassembly$_$memory() default 4194304;
 
     @AttributeDefinition(name = "Reassembly timeout (s)", min = "1", max = "60") int reassembly$_$timeout() default 60;
+
+    @AttributeDefinition(name = "Alarm: tunnels (%)", description = "RFC 7870 dsliteAFTRAlarmConnectNumber; 0 = off")
+    int alarm$_$tunnels() default 60;
+
+    @AttributeDefinition(name = "Alarm: sessions per B4", description = "RFC 7870 dsliteAFTRAlarmSessionNumber; -1 = off")
+    int alarm$_$subscriber$_$sessions() default -1;
+
+    @AttributeDefinition(name = "Alarm: ports per external address", description = "RFC 7870 dsliteAFTRAlarmPortNumber; -1 = off")
+    int alarm$_$address$_$ports() default -1;
+
+    @AttributeDefinition(name = "Pool high threshold (%)", description = "RFC 8512 nat-pool-event; 0 = off")
+    int pool$_$high$_$threshold() default 0;
+
+    @AttributeDefinition(name = "Pool low threshold (%)", description = "RFC 8512 nat-pool-event; 0 = off")
+    int pool$_$low$_$threshold() default 0;
+
+    @AttributeDefinition(name = "Notify ports usage (%)", description = "RFC 8512 nat-instance-event; 0 = off")
+    int notify$_$ports$_$usage() default 0;
+
+    @AttributeDefinition(name = "Notify addresses usage (%)", description = "RFC 8512 nat-instance-event; 0 = off")
+    int notify$_$addresses$_$usage() default 0;
+
+    @AttributeDefinition(name = "Notify subscribers limit", description = "RFC 8512 nat-instance-event; 0 = off")
+    int notify$_$subscribers$_$limit() default 0;
+
+    @AttributeDefinition(name = "Notify sessions usage (%)", description = "Session table usage; 0 = off")
+    int notify$_$sessions$_$usage() default 0;
+
+    @AttributeDefinition(name = "Alarm hysteresis (%)") int alarm$_$hysteresis() default 10;
+
+    @AttributeDefinition(name = "Notify interval (s)", min = "1", max = "3600") int notify$_$interval() default 10;
+
+    @AttributeDefinition(name = "Alarm check interval (s)") int alarm$_$check$_$interval() default 1;
 }

@@ -9,6 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.softwire.dslite.Aftr;
+import org.softwire.dslite.PoolAddressUsage;
+import org.softwire.dslite.SubscriberReport;
+import org.softwire.nat44.internal.alloc.PoolMigration;
+import org.softwire.nat44.internal.alloc.PortBlockLog;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.io.PacketDevice;
@@ -42,6 +46,11 @@ public final class AftrInstance implements Aftr {
     /** Builds a NAT engine: the seam where a NAT factory service could plug in later. */
     interface NatFactory {
         Nat44Translator create(AftrSettings settings, PortBlockAllocator allocator);
+
+        /** A successor engine adopting {@code state} (detached from its predecessor) with a new allocator. */
+        default Nat44Translator adopt(AftrSettings settings, PortBlockAllocator allocator, Map<String, Object> state) {
+            return new Nat44Engine(settings.nat(), allocator, state);
+        }
     }
 
     static final NatFactory ENGINE = (s, a) -> new Nat44Engine(s.nat(), a);
@@ -56,6 +65,8 @@ public final class AftrInstance implements Aftr {
     private Thread thread;
     private volatile boolean running;
     private final Ipv6Reassembler reassembler;
+    private final PortBlockLog blockLog = new SystemLoggerPortBlockLog();
+    private final AftrMonitor monitor;
 
     public AftrInstance(AftrSettings settings, EncapsulationCodec codec) {
         this(settings, codec, System::currentTimeMillis, ENGINE);
@@ -69,7 +80,8 @@ public final class AftrInstance implements Aftr {
         this.reassembler = settings.reassemblyDatagrams() == 0 ? null
                 : new Ipv6Reassembler(settings.reassemblyDatagrams(), settings.reassemblyMemory(),
                         settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
-        this.allocator = new PortBlockAllocator(settings.allocator(), new SystemLoggerPortBlockLog());
+        this.allocator = new PortBlockAllocator(settings.allocator(), blockLog);
+        this.monitor = new AftrMonitor(this, settings.alarms(), clock);
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
                 natFactory.create(settings, allocator), reassembler);
     }
@@ -88,20 +100,28 @@ public final class AftrInstance implements Aftr {
 
     /**
      * Applies new settings live: prefixes, MTU, hop limit, MSS clamp at the next batch; NAT timeouts, filtering,
-     * limits through {@code reconfigure}; a different pool, allocation policy or table size builds a new engine
-     * (existing sessions are lost, logged). The device is the caller's business ({@link #attach}).
+     * limits through {@code reconfigure}; the pool, port quota, session limit, parity and hold-down through a
+     * {@link PoolMigration} whose allocator a successor engine adopts with the whole NAT state (sessions kept;
+     * removed addresses in use drain); thresholds at the next check. A different table size, block size or lowest
+     * port builds a new engine (existing sessions are lost, logged). The device is the caller's business
+     * ({@link #attach}).
      */
     public void configure(AftrSettings next) {
         lock.lock();
         try {
             AftrPlan p = plan;
             Nat44Translator nat = p.nat();
+            long now = clock.getAsLong();
             if (p.settings().natRebuild(next)) {
-                LOG.log(Level.WARNING, "AFTR {0}: pool or allocation changed: {1} sessions dropped, new NAT tables",
-                        next.name(), nat.sessionCount());
-                nat.clearAll(clock.getAsLong());
-                allocator = new PortBlockAllocator(next.allocator(), new SystemLoggerPortBlockLog());
+                LOG.log(Level.WARNING, "AFTR {0}: session or subscriber table size, block size or lowest port changed:"
+                        + " {1} sessions dropped, new NAT tables", next.name(), nat.sessionCount());
+                nat.clearAll(now);
+                allocator = new PortBlockAllocator(next.allocator(), blockLog);
                 nat = natFactory.create(next, allocator);
+            } else if (p.settings().allocatorChange(next)) {
+                nat = migrate(nat, next, now);
+                LOG.log(Level.INFO, "AFTR {0}: pool {1} applied live, {2} sessions kept{3}", next.name(),
+                        next.allocator().pool(), nat.sessionCount(), draining());
             } else {
                 nat.reconfigure(next.nat());
             }
@@ -111,6 +131,43 @@ public final class AftrInstance implements Aftr {
         } finally {
             lock.unlock();
         }
+        monitor.settings(next.alarms()); // outside the lock: the checker takes its own lock, then the AFTR's
+    }
+
+    /** A new allocator carrying the old one's state, adopted with the NAT state by a successor engine. */
+    private Nat44Translator migrate(Nat44Translator nat, AftrSettings next, long now) {
+        PortBlockAllocator a = PoolMigration.migrate(allocator, next.allocator(), blockLog, now);
+        Nat44Translator successor = natFactory.adopt(next, a, nat.detachState());
+        allocator = a;
+        return successor;
+    }
+
+    private String draining() {
+        return AftrReports.draining(allocator.poolUsage(clock.getAsLong()));
+    }
+
+    /** Lets addresses removed from the pool leave once drained (the monitor calls it off the data path). */
+    void compactPool(long now) {
+        lock.lock();
+        try {
+            if (allocator.hasDrainedAddress()) {
+                AftrPlan p = plan;
+                plan = AftrPlan.of(p.settings(), p.tunnel(), p.codec(), migrate(p.nat(), p.settings(), now), reassembler);
+                LOG.log(Level.INFO, "AFTR {0}: drained pool addresses left; pool now {1}{2}", name(),
+                        allocator.config().pool(), draining());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the alarm checker compares with the thresholds. */
+    AftrAlarms.Snapshot snapshot(AlarmSettings s, long now) {
+        return locked(() -> AftrReports.snapshot(plan.nat(), allocator, plan.settings(), s, now));
+    }
+
+    AftrMonitor monitor() {
+        return monitor;
     }
 
     /** The codec came or went (null). */
@@ -135,12 +192,14 @@ public final class AftrInstance implements Aftr {
         thread = new Thread(() -> loop(queues), "aftr-" + plan.settings().name() + "-" + d.name());
         thread.setDaemon(true);
         thread.start();
+        monitor.start();
         LOG.log(Level.INFO, "AFTR {0} forwarding on {1} ({2} queue(s))", plan.settings().name(), d.name(),
                 queues.length);
     }
 
     /** Stops the worker (the device stays open: it is its owner's). */
     public synchronized void detach() {
+        monitor.stop();
         running = false;
         Thread t = thread;
         thread = null;
@@ -251,32 +310,17 @@ public final class AftrInstance implements Aftr {
 
     @Override
     public List<SessionInfo> sessions(SessionFilter filter, int limit) {
-        lock.lock();
-        try {
-            return plan.nat().sessions(filter, limit);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().sessions(filter, limit));
     }
 
     @Override
     public int sessionCount() {
-        lock.lock();
-        try {
-            return plan.nat().sessionCount();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().sessionCount());
     }
 
     @Override
     public int mappingCount() {
-        lock.lock();
-        try {
-            return plan.nat().mappingCount();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> plan.nat().mappingCount());
     }
 
     @Override
@@ -298,6 +342,28 @@ public final class AftrInstance implements Aftr {
     }
 
     @Override
+    public int clear(SessionFilter filter) {
+        long now = clock.getAsLong();
+        return locked(() -> plan.nat().clear(filter, now));
+    }
+
+    @Override
+    public List<PoolAddressUsage> poolUsage() {
+        long now = clock.getAsLong();
+        return locked(() -> AftrReports.pool(allocator.poolUsage(now)));
+    }
+
+    @Override
+    public List<SubscriberReport> subscribers(String b4, int limit) {
+        return locked(() -> AftrReports.subscribers(plan.nat(), allocator, b4, limit));
+    }
+
+    @Override
+    public List<String> alarms() {
+        return monitor.active();
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return counters.counters();
     }
@@ -313,24 +379,18 @@ public final class AftrInstance implements Aftr {
 
     /** The NAT's drops by reason (its counters minus the Nat44Counter entries). */
     Map<String, Long> natDrops() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        java.util.Set<String> counterLabels = new java.util.HashSet<>();
-        for (org.softwire.nat44.Nat44Counter c : org.softwire.nat44.Nat44Counter.values()) {
-            counterLabels.add(c.label());
-        }
-        for (Map.Entry<String, Long> e : natCounters().entrySet()) {
-            if (!counterLabels.contains(e.getKey()) && e.getValue() != 0) {
-                m.put(e.getKey(), e.getValue());
-            }
-        }
-        return m;
+        return AftrReports.natDrops(natCounters());
     }
 
     @Override
     public Map<String, Long> natCounters() {
+        return locked(() -> plan.nat().counters());
+    }
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            return plan.nat().counters();
+            return action.get();
         } finally {
             lock.unlock();
         }
@@ -349,6 +409,7 @@ public final class AftrInstance implements Aftr {
     /** Stops the worker and clears the tables. */
     public void close() {
         detach();
+        monitor.close();
         Supplier<Integer> cleared = () -> plan.nat().clearAll(clock.getAsLong());
         lock.lock();
         try {

@@ -7,6 +7,7 @@ import org.softwire.encap.TunnelConfig;
 import org.softwire.nat44.Filtering;
 import org.softwire.nat44.Nat44Config;
 import org.softwire.nat44.internal.alloc.AllocatorConfig;
+import org.softwire.nat44.internal.alloc.PoolMigration;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.lpm.IpPrefix;
@@ -31,11 +32,12 @@ import org.softwire.packet.lpm.Ipv6PrefixTable;
  *                                  dropped, {@code fragment-not-reassembled}); RFC 6333 §6.3
  * @param reassemblyMemory          octets of fragment data held at once
  * @param reassemblyTimeoutSeconds  how long a datagram may take (RFC 8200 §4.5: 60 s)
+ * @param alarms        alarm thresholds, hysteresis and notification interval (RFC 7870, RFC 8512)
  */
 public record AftrSettings(String name, String device, IpAddress address, List<IpPrefix> b4Prefixes,
                            List<IpPrefix> allowedInner, int tunnelMtu, int hopLimit, int mssClamp,
                            Nat44Config nat, AllocatorConfig allocator, int reassemblyDatagrams,
-                           int reassemblyMemory, int reassemblyTimeoutSeconds) {
+                           int reassemblyMemory, int reassemblyTimeoutSeconds, AlarmSettings alarms) {
 
     /** RFC 1918 and the 192.0.0.0/29 IPv4 service continuity prefix (RFC 6333 §5.7, §11; RFC 7335). */
     static final List<IpPrefix> ALWAYS_ALLOWED = List.of(IpPrefix.parse("10.0.0.0/8"), IpPrefix.parse("172.16.0.0/12"),
@@ -111,7 +113,7 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
         return new AftrSettings(name, device, address, List.copyOf(b4), List.copyOf(allowed), mtu, hop, mss, nat,
                 alloc, p.integer("reassembly-datagrams", 1024, 0, 1 << 20),
                 p.integer("reassembly-memory", 4 << 20, 1024, 1 << 30),
-                p.integer("reassembly-timeout", 60, 1, 60));
+                p.integer("reassembly-timeout", 60, 1, 60), AlarmSettings.from(p));
     }
 
     private static IpAddress parse(String key, String text) {
@@ -167,9 +169,17 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
         return b.build();
     }
 
-    /** True if moving to {@code next} needs a new NAT engine and allocator (the sessions are lost). */
+    /**
+     * True if moving to {@code next} needs a new NAT engine and allocator (the sessions are lost): the session
+     * table size, the subscriber table size, the block size or the lowest port change.
+     */
     boolean natRebuild(AftrSettings next) {
-        return !allocator.equals(next.allocator) || nat.capacity() != next.nat.capacity()
+        return !PoolMigration.compatible(allocator, next.allocator) || nat.capacity() != next.nat.capacity()
                 || nat.maxSubscribers() != next.nat.maxSubscribers();
+    }
+
+    /** True if the pool or another allocation setting changes in a way {@link PoolMigration} applies live. */
+    boolean allocatorChange(AftrSettings next) {
+        return !allocator.equals(next.allocator);
     }
 }

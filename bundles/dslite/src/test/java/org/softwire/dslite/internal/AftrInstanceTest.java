@@ -61,13 +61,28 @@ class AftrInstanceTest {
             assertThat(aftr.sessionCount()).isZero();
             assertThatThrownBy(() -> aftr.clear("192.0.2.1")).hasMessageContaining("not an IPv6 address");
 
-            // a new pool rebuilds the NAT (sessions lost, logged)
-            exchange(kernel, udp(SERVER, 53, POOL, port, 50, false));
+            // a new pool applies live: the B4's session stays on 192.0.2.1 (draining), a new B4 gets the new pool
             cfg.put("b4-prefixes", "2001:db8:0::/56");
+            aftr.configure(AftrSettings.from(cfg));
+            byte[] opened = exchange(kernel, fromB4(B4, udp(HOST, 4000, SERVER, 53, 100, false)));
+            int kept = u16(opened, 20);
             cfg.put("pool", "192.0.2.64/30");
             aftr.configure(AftrSettings.from(cfg));
-            byte[] again = exchange(kernel, fromB4(B4, udp(HOST, 4000, SERVER, 53, 100, false)));
-            assertThat(v4At(again, 12)).startsWith("192.0.2.6");
+            assertThat(aftr.sessionCount()).isEqualTo(1);
+            byte[] still = exchange(kernel, udp(SERVER, 53, POOL, kept, 50, false));
+            assertThat(v6At(still, 24)).isEqualTo(B4);
+            assertThat(aftr.poolUsage()).extracting(org.softwire.dslite.PoolAddressUsage::address,
+                    org.softwire.dslite.PoolAddressUsage::draining).contains(
+                    org.assertj.core.groups.Tuple.tuple("192.0.2.1", true),
+                    org.assertj.core.groups.Tuple.tuple("192.0.2.64", false));
+            byte[] other = exchange(kernel, fromB4(B4_2, udp(HOST, 4000, SERVER, 53, 100, false)));
+            assertThat(v4At(other, 12)).startsWith("192.0.2.6");
+            // a new session table size still rebuilds the NAT (sessions lost, logged)
+            cfg.put("capacity", "8192");
+            aftr.configure(AftrSettings.from(cfg));
+            assertThat(aftr.sessionCount()).isZero();
+            assertThat(aftr.poolUsage()).extracting(org.softwire.dslite.PoolAddressUsage::address)
+                    .containsExactly("192.0.2.64", "192.0.2.65", "192.0.2.66", "192.0.2.67");
         } finally {
             aftr.close();
         }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.softwire.dslite.AftrDropReason;
 
-/** Every AFTR drop reason and counter label is documented in docs/counters.md. */
+/** Every AFTR drop reason, counter label and alarm (with its threshold key) is documented in docs/counters.md. */
 class CountersDocTest {
     @Test
     void everyLabelIsInCountersMd() throws Exception {
@@ -18,6 +18,10 @@ class CountersDocTest {
         }
         for (AftrCounters.Counter c : AftrCounters.Counter.values()) {
             assertThat(text).as("docs/counters.md documents " + c.label()).contains("`" + c.label() + "`");
+        }
+        for (org.softwire.dslite.AftrAlarm a : org.softwire.dslite.AftrAlarm.values()) {
+            assertThat(text).as("docs/counters.md documents alarm " + a.label()).contains("`" + a.label() + "`")
+                    .contains("`" + a.key() + "`");
         }
     }
 }

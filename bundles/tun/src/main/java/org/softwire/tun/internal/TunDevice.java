@@ -105,6 +105,16 @@ final class TunDevice implements PacketDevice {
         return s.netns().isEmpty() ? "" : " in network namespace " + s.netns();
     }
 
+    /** What to tell the operator when TUNSETIFF fails: busy name, missing privilege (with what to do), or errno. */
+    static String whyNot(int errno, String name, String errnoText) {
+        return switch (errno) {
+            case 16 -> "an interface named " + name + " already exists";
+            case 1 -> errnoText + ": creating a TUN device needs root or CAP_NET_ADMIN; start Karaf as root"
+                    + " (e.g. sudo scripts/run.sh) or remove etc/org.softwire.tun-" + name + ".cfg";
+            default -> errnoText;
+        };
+    }
+
     private static int openQueue(TunSettings s, int q) throws IOException {
         int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
         if (fd < 0) {
@@ -119,7 +129,7 @@ final class TunDevice implements PacketDevice {
         if (LibC.ioctl(fd, TUNSETIFF, ifr) != 0) {
             int errno = com.sun.jna.Native.getLastError();
             LibC.close(fd);
-            String why = errno == 16 ? "an interface named " + s.name() + " already exists" : LibC.describe(errno);
+            String why = whyNot(errno, s.name(), LibC.describe(errno));
             throw new IOException("TUNSETIFF queue " + q + ": " + why);
         }
         return fd;

@@ -12,6 +12,7 @@ final class AllocatorViews {
         List<PoolUsage.Address> list = new ArrayList<>(p.addressCount);
         for (int a = 0; a < p.addressCount; a++) {
             PoolUsage.Blocks[] per = new PoolUsage.Blocks[3];
+            int[] ports = new int[3];
             for (int protocol = 0; protocol < 3; protocol++) {
                 int used = 0;
                 int held = 0;
@@ -19,6 +20,7 @@ final class AllocatorViews {
                 for (int b = 0; b < p.blocksPerAddress; b++) {
                     if (p.blockOwner[base + b] >= 0) {
                         used++;
+                        ports[protocol] += PortBitmap.count(p.used, (long) (base + b) * p.blockSize, p.blockSize);
                     } else if (p.blockReadyAt[base + b] > now) {
                         held++;
                     }
@@ -26,9 +28,24 @@ final class AllocatorViews {
                 per[protocol] = new PoolUsage.Blocks(used, held, p.blocksPerAddress - used - held);
             }
             list.add(new PoolUsage.Address(Ipv4Range.text(p.addresses.address(a)), p.addrSubscribers[a], per[0],
-                    per[1], per[2]));
+                    per[1], per[2], ports[0], ports[1], ports[2], p.draining[a]));
         }
         return new PoolUsage(p.blockSize, p.blocksPerAddress, p.table.size(), p.holdDown.size(), list);
+    }
+
+    static List<SubscriberUsage> subscribers(PortBlockAllocator p, int minSessions, int minPorts, int limit) {
+        List<SubscriberUsage> out = new ArrayList<>();
+        for (int id = 0; id < p.table.capacity() && out.size() < limit; id++) {
+            if (!p.table.isLive(id)) {
+                continue;
+            }
+            int ports = Math.max(p.subPorts[id * 3], Math.max(p.subPorts[id * 3 + 1], p.subPorts[id * 3 + 2]));
+            boolean all = minSessions <= 0 && minPorts <= 0;
+            if (all || (minSessions > 0 && p.subSessions[id] >= minSessions) || (minPorts > 0 && ports >= minPorts)) {
+                out.add(subscriberUsage(p, id));
+            }
+        }
+        return out;
     }
 
     static SubscriberUsage subscriberUsage(PortBlockAllocator p, int id) {

@@ -32,6 +32,18 @@ final class HoldDownQueue {
         size++;
     }
 
+    /** Takes over the entries of {@code o} in order, each port bit index mapped through {@code remap}. */
+    void copyFrom(HoldDownQueue o, java.util.function.LongUnaryOperator remap) {
+        if (o.size > what.length) {
+            throw new IllegalArgumentException("hold-down queue of " + what.length + " cannot take " + o.size);
+        }
+        head = 0;
+        size = 0;
+        for (int i = 0, j = o.head; i < o.size; i++, j = j + 1 == o.what.length ? 0 : j + 1) {
+            add(remap.applyAsLong(o.what[j]), o.expiry[j]);
+        }
+    }
+
     /** Expiry of the oldest entry (queue not empty). */
     long headExpiry() { return expiry[head]; }
 

@@ -20,10 +20,24 @@ public record PoolUsage(int blockSize, int blocksPerAddress, int subscribers, in
         }
     }
 
-    /** One external address: subscribers paired with it; blocks per protocol (index TCP, UDP, ICMP). */
-    public record Address(String address, int subscribers, Blocks tcp, Blocks udp, Blocks icmp) {
+    /**
+     * One external address: subscribers paired with it; blocks per protocol (index TCP, UDP, ICMP); ports (ICMP
+     * identifiers) in use per protocol; {@code draining}: removed from the configured pool, no new subscriber is
+     * paired with it, it leaves the allocator when its last block is released.
+     */
+    public record Address(String address, int subscribers, Blocks tcp, Blocks udp, Blocks icmp, int tcpPorts,
+                          int udpPorts, int icmpIds, boolean draining) {
+        public Address(String address, int subscribers, Blocks tcp, Blocks udp, Blocks icmp) {
+            this(address, subscribers, tcp, udp, icmp, 0, 0, 0, false);
+        }
+
         public Blocks blocks(int protocol) {
             return protocol == 0 ? tcp : protocol == 1 ? udp : icmp;
+        }
+
+        /** Ports (ICMP identifiers) in use in one protocol's space. */
+        public int ports(int protocol) {
+            return protocol == 0 ? tcpPorts : protocol == 1 ? udpPorts : icmpIds;
         }
     }
 

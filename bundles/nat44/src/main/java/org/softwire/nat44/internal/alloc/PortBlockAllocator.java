@@ -54,16 +54,18 @@ public final class PortBlockAllocator implements PortAllocator {
     final AddressIndex addresses;
 
     final int[] blockOwner;               // subscriber id or -1
-    private final int[] blockNext;        // next block of the same owner and protocol, or -1
+    final int[] blockNext;                // next block of the same owner and protocol, or -1
     final long[] blockReadyAt;            // a free block can be handed out from this time on
     final int[] blockBusy;                // ports in use or in hold-down
-    private final long[] used;
-    private final long[] busy;
+    final long[] used;
+    final long[] busy;
 
     final int[] addrSubscribers;
-    private final int[] addrBlocks;       // [address·3 + protocol] blocks held
-    private final int[] addrCursor;       // [address·3 + protocol] next block to try
-    private int nextAddress;
+    final int[] addrBlocks;               // [address·3 + protocol] blocks held
+    final int[] addrCursor;               // [address·3 + protocol] next block to try
+    /** Addresses leaving the pool: no new subscriber is paired with them (see {@link PoolMigration}). */
+    final boolean[] draining;
+    int nextAddress;
 
     final SubscriberTable table;
     final int[] subAddress;               // address index or -1
@@ -73,7 +75,7 @@ public final class PortBlockAllocator implements PortAllocator {
     final int[] subSessions;
 
     final HoldDownQueue holdDown;
-    private long quotaExceeded, poolExhausted, noSubscriber, sessionLimitReached, badRelease, holdDownOverflow,
+    long quotaExceeded, poolExhausted, noSubscriber, sessionLimitReached, badRelease, holdDownOverflow,
             blocksAllocated, blocksReleased;
 
     public PortBlockAllocator(AllocatorConfig config, PortBlockLog log) {
@@ -104,6 +106,7 @@ public final class PortBlockAllocator implements PortAllocator {
         addrSubscribers = new int[addressCount];
         addrBlocks = new int[addressCount * PROTOCOLS];
         addrCursor = new int[addressCount * PROTOCOLS];
+        draining = new boolean[addressCount];
 
         int s = config.maxSubscribers();
         table = new SubscriberTable(s);
@@ -284,6 +287,24 @@ public final class PortBlockAllocator implements PortAllocator {
         return table.isLive(id) ? AllocatorViews.subscriberUsage(this, id) : null;
     }
 
+    /**
+     * Up to {@code limit} live subscribers with at least {@code minSessions} sessions or at least {@code minPorts}
+     * ports in one protocol (0 and 0: all), in id order (control plane; allocates).
+     */
+    public java.util.List<SubscriberUsage> subscribers(int minSessions, int minPorts, int limit) {
+        return AllocatorViews.subscribers(this, minSessions, minPorts, limit);
+    }
+
+    /** True if a draining address has no subscriber and no block left: a {@link PoolMigration} can drop it. */
+    public boolean hasDrainedAddress() {
+        for (int a = 0; a < addressCount; a++) {
+            if (draining[a] && PoolMigration.idle(this, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A subscriber by key, or null if unknown (control plane; allocates). */
     public SubscriberUsage subscriberUsage(long keyHi, long keyLo) {
         return subscriberUsage(table.find(keyHi, keyLo));
@@ -370,7 +391,7 @@ public final class PortBlockAllocator implements PortAllocator {
     /** The next address, round robin, with room for one more subscriber and a free block of the protocol. */
     private int pickAddress(int protocol, long now) {
         for (int i = 0, a = nextAddress; i < addressCount; i++, a = a + 1 == addressCount ? 0 : a + 1) {
-            if (addrSubscribers[a] < blocksPerAddress && addrBlocks[a * PROTOCOLS + protocol] < blocksPerAddress
+            if (!draining[a] && addrSubscribers[a] < blocksPerAddress && addrBlocks[a * PROTOCOLS + protocol] < blocksPerAddress
                     && freeBlock(a, protocol, -1, now) >= 0) {
                 nextAddress = a + 1 == addressCount ? 0 : a + 1;
                 return a;

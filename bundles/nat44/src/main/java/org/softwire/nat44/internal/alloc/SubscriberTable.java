@@ -104,6 +104,20 @@ final class SubscriberTable {
         size--;
     }
 
+    /** Takes over every entry of a table of the same capacity (ids unchanged): a pool change keeps subscribers. */
+    void copyFrom(SubscriberTable o) {
+        if (o.capacity != capacity) {
+            throw new IllegalArgumentException("subscriber tables of " + o.capacity + " and " + capacity + " entries");
+        }
+        System.arraycopy(o.slots, 0, slots, 0, slots.length);
+        System.arraycopy(o.keyHi, 0, keyHi, 0, capacity);
+        System.arraycopy(o.keyLo, 0, keyLo, 0, capacity);
+        System.arraycopy(o.live, 0, live, 0, capacity);
+        System.arraycopy(o.freeIds, 0, freeIds, 0, capacity);
+        freeTop = o.freeTop;
+        size = o.size;
+    }
+
     boolean isLive(int id) {
         return id >= 0 && id < capacity && live[id];
     }

@@ -9,6 +9,7 @@ import org.softwire.nat44.Nat44Counter;
 import org.softwire.nat44.Nat44DropReason;
 import org.softwire.nat44.Nat44Translator;
 import org.softwire.nat44.SessionFilter;
+import org.softwire.nat44.SubscriberRow;
 import org.softwire.nat44.SessionInfo;
 import org.softwire.nat44.SubscriberStatistics;
 import org.softwire.nat44.Verdict;
@@ -386,6 +387,16 @@ public final class Nat44Engine implements Nat44Translator {
     @Override
     public int clearSubscriber(long keyHi, long keyLo, long nowMillis) {
         return control.clearSubscriber(keyHi, keyLo, nowMillis);
+    }
+
+    @Override
+    public List<SubscriberRow> subscribers(int minSessions, int limit) {
+        return control.subscribers(minSessions, limit);
+    }
+
+    @Override
+    public int clear(SessionFilter filter, long nowMillis) {
+        return control.clear(filter, nowMillis);
     }
 
     @Override public int sessionCount() { return sess.live; }

@@ -10,6 +10,7 @@ import org.softwire.nat44.Nat44DropReason;
 import org.softwire.nat44.SessionFilter;
 import org.softwire.nat44.SessionInfo;
 import org.softwire.nat44.SubscriberStatistics;
+import org.softwire.nat44.SubscriberRow;
 import org.softwire.nat44.TcpState;
 import org.softwire.packet.DropReason;
 
@@ -61,6 +62,19 @@ final class SessionControl {
         return n;
     }
 
+    /** Removes the sessions the filter selects (a mapping goes with its last session). */
+    int clear(SessionFilter filter, long now) {
+        int n = 0;
+        for (int s = 0; s < e.sess.highWater; s++) {
+            if ((e.sess.flags(s) & SessionTable.LIVE) != 0 && filter.matches(info(s))) {
+                e.b.killSession(s, now); // the record is freed when the timer wheel passes it
+                n++;
+            }
+        }
+        e.ctr[Nat44Counter.SESSIONS_CLEARED.ordinal()] += n;
+        return n;
+    }
+
     int clearAll(long now) {
         int n = e.sess.live;
         int released = 0;
@@ -101,6 +115,20 @@ final class SessionControl {
             long v = e.st.natDrops[r.ordinal()];
             if (v != 0) {
                 out.put(r.label(), v);
+            }
+        }
+        return out;
+    }
+
+    List<SubscriberRow> subscribers(int minSessions, int limit) {
+        List<SubscriberRow> out = new ArrayList<>();
+        long[] st = e.subs.stats;
+        for (int s = 0; s < e.subs.max && out.size() < limit; s++) {
+            int n = e.subs.sessions[s];
+            if (n >= Math.max(1, minSessions)) {
+                out.add(new SubscriberRow(e.subs.keyHi(s), e.subs.keyLo(s), new SubscriberStatistics(
+                        st[3 * s + Subscribers.RECEIVES], st[3 * s + Subscribers.SENDS],
+                        st[3 * s + Subscribers.DISCARDS], n)));
             }
         }
         return out;

@@ -329,7 +329,7 @@ class PortBlockAllocatorTest {
         assertThat(pool.subscribers()).isEqualTo(1);
         assertThat(pool.addresses()).containsExactly(
                 new PoolUsage.Address("192.0.2.1", 1, new PoolUsage.Blocks(1, 0, 125), new PoolUsage.Blocks(1, 0, 125),
-                        new PoolUsage.Blocks(0, 0, 126)),
+                        new PoolUsage.Blocks(0, 0, 126), 2, 1, 0, false),
                 new PoolUsage.Address("192.0.2.2", 0, new PoolUsage.Blocks(0, 0, 126), new PoolUsage.Blocks(0, 0, 126),
                         new PoolUsage.Blocks(0, 0, 126)));
     }

@@ -65,6 +65,35 @@ class ControlPlaneTest extends EngineFixture {
     }
 
     @Test
+    void clearByFilterRemovesTheSelectedSessionsAndReleasesTheirPorts() {
+        traffic();
+        // the TCP session of A only: its mapping goes, A's UDP and B's sessions stay
+        assertThat(engine.clear(SessionFilter.ALL.withProtocol(6), now)).isEqualTo(1);
+        assertThat(engine.sessions(SessionFilter.ALL, 10)).extracting(SessionInfo::protocol).containsOnly(17);
+        assertThat(engine.mappingCount()).isEqualTo(2);
+        assertThat(alloc.releases).hasSize(1);
+        // every session whose remote is REMOTE2 (B's UDP)
+        assertThat(engine.clear(SessionFilter.byAddress(REMOTE2), now)).isEqualTo(1);
+        assertThat(engine.sessions(SessionFilter.ALL, 10)).extracting(SessionInfo::internalPort).containsExactly(40000);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_CLEARED)).isEqualTo(2);
+        assertThat(in(Packets.udp(REMOTE2, 123, EXT, 1025))).isEqualTo(Verdict.DROP);
+        assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(engine.clear(SessionFilter.byAddress(EXT), now)).isEqualTo(1);
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(alloc.portsInUse()).isZero();
+    }
+
+    @Test
+    void subscribersAtOrAboveASessionCountAreListedWithTheirKeys() {
+        traffic(); // A: 2 sessions, B: 1
+        assertThat(engine.subscribers(2, 10)).extracting(r -> r.keyHi(), r -> r.keyLo(), r -> r.statistics().sessions())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(B4_A_HI, B4_A_LO, 2));
+        assertThat(engine.subscribers(1, 10)).hasSize(2);
+        assertThat(engine.subscribers(0, 1)).hasSize(1);
+        assertThat(engine.subscribers(1, 10).get(0).statistics().receives()).isEqualTo(2);
+    }
+
+    @Test
     void clearAllReleasesEverything() {
         traffic();
         assertThat(engine.clearAll(now)).isEqualTo(3);
