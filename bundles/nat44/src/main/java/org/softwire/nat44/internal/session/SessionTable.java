@@ -69,7 +69,8 @@ final class SessionTable {
         return hash(rec[r + MAP], rec[r + R_ADDR], rec[r + R_PSF] >>> 16);
     }
 
-    private int home(int s) {
+    /** The home slot of a session in {@link #index}. */
+    int home(int s) {
         return Hashing.reduce(hashOf(s), index.length);
     }
 
@@ -85,12 +86,14 @@ final class SessionTable {
         int h = hash(mapping, address, port);
         int i = Hashing.reduce(h, n);
         int want = port << 16;
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int s = Hashing.record(v);
                 int r = s * STRIDE;
                 if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address && (rec[r + R_PSF] & 0xFFFF0000) == want) {
@@ -98,6 +101,7 @@ final class SessionTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -107,12 +111,14 @@ final class SessionTable {
         int n = slots.length;
         int h = hash(mapping, address, 0);
         int i = Hashing.reduce(h, n);
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int s = Hashing.record(v);
                 int r = s * STRIDE;
                 if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address) {
@@ -120,6 +126,7 @@ final class SessionTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -141,14 +148,7 @@ final class SessionTable {
         rec[r + R_ADDR] = address;
         rec[r + R_PSF] = port << 16 | tcpState << 8 | LIVE;
         rec[r + EXPIRY] = expiry;
-        int[] slots = index;
-        int n = slots.length;
-        int h = hash(mapping, address, port);
-        int i = Hashing.reduce(h, n);
-        while (slots[i] != 0) {
-            i = i + 1 == n ? 0 : i + 1;
-        }
-        slots[i] = Hashing.slotValue(h, s);
+        Hashing.place(index, hash(mapping, address, port), s);
         live++;
         used++;
         return s;
@@ -209,16 +209,15 @@ final class SessionTable {
             return;
         }
         portHashMask = mask;
+        rebuildIndex();
+    }
+
+    /** Rebuilds the index from the LIVE records. */
+    void rebuildIndex() {
         Arrays.fill(index, 0);
-        int n = index.length;
         for (int s = 0; s < highWater; s++) {
             if ((flags(s) & LIVE) != 0) {
-                int h = hashOf(s);
-                int i = Hashing.reduce(h, n);
-                while (index[i] != 0) {
-                    i = i + 1 == n ? 0 : i + 1;
-                }
-                index[i] = Hashing.slotValue(h, s);
+                Hashing.place(index, hashOf(s), s);
             }
         }
     }

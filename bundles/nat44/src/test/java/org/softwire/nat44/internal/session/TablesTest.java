@@ -92,6 +92,67 @@ class TablesTest {
         keys.clear();
     }
 
+    /** A hash whose home slot in a table of 16 slots is {@code home}, with the given tag bits. */
+    private static int hashWithHome(int home, int tag) {
+        return home << 28 | tag;
+    }
+
+    private static int[] slotsWithHomes(int n, int[] homes, List<Integer> asked, int[][] homeOf) {
+        int[] slots = new int[n];
+        homeOf[0] = homes;
+        for (int r = 0; r < homes.length; r++) {
+            Hashing.place(slots, hashWithHome(homes[r], r & 3), r);
+        }
+        return slots;
+    }
+
+    @Test
+    void deletionTakesHomesFromDisplacementsAndReadsNoRecordBelowSaturation() {
+        List<Integer> asked = new ArrayList<>();
+        int[][] homeOf = new int[1][];
+        Hashing.HomeFunction home = r -> {
+            asked.add(r);
+            return homeOf[0][r];
+        };
+        // homes 3, 3, 4, 3, 6 -> slots 3..7 with displacements 0, 1, 1, 3, 1
+        int[] slots = slotsWithHomes(16, new int[] {3, 3, 4, 3, 6}, asked, homeOf);
+        assertThat(Hashing.displacement(slots[6])).isEqualTo(3);
+        Hashing.deleteSlot(slots, 3, home);
+        assertThat(asked).isEmpty();
+        assertThat(new int[] {Hashing.record(slots[3]), Hashing.record(slots[4]), Hashing.record(slots[5]),
+                Hashing.record(slots[6])}).containsExactly(1, 2, 3, 4);
+        assertThat(new int[] {Hashing.displacement(slots[3]), Hashing.displacement(slots[4]),
+                Hashing.displacement(slots[5]), Hashing.displacement(slots[6])}).containsExactly(0, 0, 2, 0);
+        assertThat(slots[7]).isZero();
+        assertThat(slots[3] >>> 30).as("tag kept").isEqualTo(1);
+
+        // nine entries with home 14 wrap around the end; the last two have saturated displacements (7 and 8)
+        slots = slotsWithHomes(16, new int[] {14, 14, 14, 14, 14, 14, 14, 14, 14}, asked, homeOf);
+        assertThat(Hashing.displacement(slots[5])).isEqualTo(Hashing.SAT);
+        assertThat(Hashing.displacement(slots[6])).isEqualTo(Hashing.SAT);
+        Hashing.deleteSlot(slots, 14, home);
+        assertThat(asked).as("only saturated entries are asked for their home").containsExactly(7, 8);
+        for (int r = 1; r <= 8; r++) {
+            int at = (14 + r - 1) % 16;
+            assertThat(Hashing.record(slots[at])).isEqualTo(r);
+            assertThat(Hashing.displacement(slots[at])).isEqualTo(Math.min(r - 1, Hashing.SAT));
+        }
+        assertThat(slots[(14 + 8) % 16]).isZero();
+    }
+
+    @Test
+    void lookupsSkipEntriesOfOtherHomesWithoutReadingTheirRecords() {
+        SessionTable t = new SessionTable(64, false);
+        int a = t.insert(1, 10, 100, 0, 1);
+        // corrupt the record's key: a probe that reaches the slot only at the wrong step must not read it
+        int slot = t.home(a);
+        int v = t.index[slot];
+        t.index[slot] = (v & Hashing.RECORD_MASK) | (v & 0xC0000000) | 1 << Hashing.RECORD_BITS;
+        assertThat(t.find(1, 10, 100)).as("displacement 1 at the home slot: another home's entry").isEqualTo(-1);
+        t.index[slot] = v;
+        assertThat(t.find(1, 10, 100)).isEqualTo(a);
+    }
+
     @Test
     void oneMillionSessionsFitInSixtyFourOctetsEach() {
         Nat44Config c = Nat44Config.builder().capacity(1 << 20).build();
