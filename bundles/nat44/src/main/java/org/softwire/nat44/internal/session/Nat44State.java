@@ -17,9 +17,11 @@ import org.softwire.packet.DropReason;
  */
 public final class Nat44State {
     /**
-     * Layout version of {@link #export()}. 2: index slots hold a displacement beside a 2-bit tag, the wheel has
-     * {@value TimerWheel#LANES} lists per slot (1: a 5-bit tag, one list per slot). {@link #adopt} takes 1 and 2 (a format-1 state gets its three indexes rebuilt from the records, which
-     * are unchanged, and its wheel lists put in lane 0) and refuses any other.
+     * Layout version of {@link #export()}. 2: index slots hold a displacement beside a 2-bit tag, the session
+     * index hashes the mapping's external endpoint instead of its record number, the wheel has
+     * {@value TimerWheel#LANES} lists per slot. 1: a 5-bit tag, one list per slot. {@link #adopt} takes 1 and 2
+     * (a format-1 state gets its three indexes rebuilt from the records, which are unchanged, and its wheel
+     * lists put in lane 0) and refuses any other.
      */
     public static final int FORMAT = 2;
     /** The oldest format {@link #adopt} still takes. */
@@ -44,7 +46,8 @@ public final class Nat44State {
         maxSubscribers = config.maxSubscribers();
         subs = new Subscribers(maxSubscribers);
         mappings = new MappingTable(capacity, subs);
-        sessions = new SessionTable(capacity, config.filtering() == org.softwire.nat44.Filtering.ADDRESS_DEPENDENT);
+        sessions = new SessionTable(capacity, config.filtering() == org.softwire.nat44.Filtering.ADDRESS_DEPENDENT,
+                mappings);
         wheel = new TimerWheel();
         counters = new long[Nat44Counter.count()];
         natDrops = new long[Nat44DropReason.count()];
@@ -67,7 +70,7 @@ public final class Nat44State {
                 (int) num(m, "mappingLive"));
         sessions = new SessionTable(capacity, (int[]) m.get("sessions"), (int[]) m.get("sessionIndex"),
                 (int) num(m, "sessionFree"), (int) num(m, "sessionHighWater"), (int) num(m, "sessionLive"),
-                (int) num(m, "sessionUsed"), (int) num(m, "sessionPortHashMask"));
+                (int) num(m, "sessionUsed"), (int) num(m, "sessionPortHashMask"), mappings);
         int[] heads = (int[]) m.get("wheel");
         wheel = new TimerWheel(format < 2 ? TimerWheel.fromSingleLane(heads) : heads, (int) num(m, "wheelLastTick"));
         counters = (long[]) m.get("counters");

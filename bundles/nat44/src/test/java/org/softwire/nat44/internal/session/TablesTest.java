@@ -16,10 +16,21 @@ import org.softwire.nat44.Nat44Config;
  */
 class TablesTest {
 
+    /** A session table over {@code n} mappings 0..n-1 (the session index hashes their external endpoints). */
+    private static SessionTable sessionsOver(int n, boolean adf) {
+        Subscribers subs = new Subscribers(1);
+        subs.setKey(0, 0x20010db8L << 32, 1);
+        MappingTable maps = new MappingTable(64, subs);
+        for (int m = 0; m < n; m++) {
+            assertThat(maps.insert(0, 10, 1000 + m, m % 3, 42, 2000 + m)).isEqualTo(m);
+        }
+        return new SessionTable(64, adf, maps);
+    }
+
     @Test
     void sessionIndexMatchesAModelUnderChurn() {
         for (boolean adf : new boolean[] {false, true}) {
-            SessionTable t = new SessionTable(64, adf);
+            SessionTable t = sessionsOver(4, adf);
             Map<Long, Integer> model = new HashMap<>();
             Random r = new Random(adf ? 7 : 11);
             for (int op = 0; op < 20_000; op++) {
@@ -142,7 +153,7 @@ class TablesTest {
 
     @Test
     void lookupsSkipEntriesOfOtherHomesWithoutReadingTheirRecords() {
-        SessionTable t = new SessionTable(64, false);
+        SessionTable t = sessionsOver(2, false);
         int a = t.insert(1, 10, 100, 0, 1);
         // corrupt the record's key: a probe that reaches the slot only at the wrong step must not read it
         int slot = t.home(a);
@@ -151,6 +162,21 @@ class TablesTest {
         assertThat(t.find(1, 10, 100)).as("displacement 1 at the home slot: another home's entry").isEqualTo(-1);
         t.index[slot] = v;
         assertThat(t.find(1, 10, 100)).isEqualTo(a);
+    }
+
+    @Test
+    void anInboundPacketFindsItsSessionSlotWithoutTheMapping() {
+        SessionTable t = sessionsOver(3, false);
+        for (int m = 0; m < 3; m++) {
+            // mapping m: external 42:(2000 + m), protocol m % 3
+            assertThat(t.inboundHash(42, 2000 + m, m % 3, 0xC6336401, 53)).isEqualTo(t.hash(m, 0xC6336401, 53));
+            int s = t.insert(m, 0xC6336401, 53, 0, 1);
+            assertThat(t.find(t.inboundHash(42, 2000 + m, m % 3, 0xC6336401, 53), m, 0xC6336401, 53)).isEqualTo(s);
+            assertThat(t.preload(t.hash(m, 0xC6336401, 53))).as("the record's remote address")
+                    .isEqualTo(0xC6336401);
+        }
+        assertThat(t.inboundHash(42, 2000, 1, 0xC6336401, 53)).as("protocol is part of the key")
+                .isNotEqualTo(t.hash(0, 0xC6336401, 53));
     }
 
     @Test
