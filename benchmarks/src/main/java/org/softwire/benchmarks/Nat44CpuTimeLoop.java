@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
  * count): runs the same operations as {@link Nat44Benchmark} and {@link Nat44NewSessionBenchmark} in rounds of
  * {@code n} operations and prints the minimum thread CPU time per operation over 8 rounds after 4 warm-up rounds.
  * Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar org.softwire.benchmarks.Nat44CpuTimeLoop
- * [outbound|inbound|outbound-batch|inbound-batch|new] [active flows]}.
+ * [outbound|inbound|outbound-batch|inbound-batch|new|new-block] [active flows]}.
  */
 public final class Nat44CpuTimeLoop {
     private Nat44CpuTimeLoop() {
@@ -20,7 +20,8 @@ public final class Nat44CpuTimeLoop {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Nat44Benchmark b = new Nat44Benchmark();
         Nat44NewSessionBenchmark nb = new Nat44NewSessionBenchmark();
-        if (what.equals("new")) {
+        if (what.startsWith("new")) {
+            nb.allocator = what.equals("new-block") ? "block" : "flows";
             nb.setup();
         } else {
             b.sessions = 1_000_000;
@@ -39,7 +40,7 @@ public final class Nat44CpuTimeLoop {
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    sink += (what.equals("new") ? nb.newSession()
+                    sink += (what.startsWith("new") ? nb.newSession()
                             : what.equals("inbound") ? b.translateInbound() : b.translateOutbound()).ordinal();
                 }
             }
@@ -50,6 +51,9 @@ public final class Nat44CpuTimeLoop {
             if (sink < 0) {
                 System.out.println(sink);
             }
+        }
+        if (what.startsWith("new")) {
+            System.out.println(nb.summary());
         }
         System.out.printf("%s active=%d: %.1f ns/op CPU time (min of 8 rounds of %d) = %.2f M ops/s%n", what,
                 active, best, n, 1000 / best);

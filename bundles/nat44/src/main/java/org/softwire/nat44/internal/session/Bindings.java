@@ -34,7 +34,7 @@ final class Bindings {
     private long cachedNow = Long.MIN_VALUE;
     private int cachedTick;
     private long expireNow;
-    private final TimerWheel.Expirer expirer = this::expireSession;
+    private final TimerWheel.Expirer expirer;
     /** Why the last {@link #newMapping} failed. */
     Nat44DropReason refusal = Nat44DropReason.NONE;
 
@@ -48,6 +48,18 @@ final class Bindings {
         this.wheel = e.wheel;
         this.ctr = e.ctr;
         this.log = e.log;
+        ExpiryPrefetch hint = new ExpiryPrefetch(maps, sess);
+        this.expirer = new TimerWheel.Expirer() {
+            @Override
+            public void expire(int session) {
+                expireSession(session);
+            }
+
+            @Override
+            public void prefetch(int[] sessions, int count, int nowTick) {
+                hint.load(sessions, count, nowTick);
+            }
+        };
     }
 
     void apply(Nat44Config c) {

@@ -70,13 +70,15 @@ final class MappingTable {
         return Hashing.mix((long) address << 32 | (long) port << 8 | protocol);
     }
 
-    private int outHome(int m) {
+    /** The home slot of a mapping in {@link #out}. */
+    int outHome(int m) {
         int r = m * STRIDE;
         int s = rec[r + SUB];
         return Hashing.reduce(outHash(subs.keyHi(s), subs.keyLo(s), rec[r + INT_ADDR], rec[r + INT_PP]), out.length);
     }
 
-    private int inHome(int m) {
+    /** The home slot of a mapping in {@link #in}. */
+    int inHome(int m) {
         int r = m * STRIDE;
         return Hashing.reduce(inHash(rec[r + EXT_ADDR], rec[r + EXT_PC] >>> 16, (rec[r + INT_PP] >>> 8) & 0xFF),
                 in.length);
@@ -99,12 +101,14 @@ final class MappingTable {
         int n = slots.length;
         int h = outHash(keyHi, keyLo, address, pp);
         int i = Hashing.reduce(h, n);
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int m = Hashing.record(v);
                 int r = m * STRIDE;
                 if (rec[r + INT_PP] == pp && rec[r + INT_ADDR] == address) {
@@ -115,6 +119,7 @@ final class MappingTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -125,12 +130,14 @@ final class MappingTable {
         int h = inHash(address, port, protocol);
         int i = Hashing.reduce(h, n);
         int want = port << 16;
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int m = Hashing.record(v);
                 int r = m * STRIDE;
                 if (rec[r + EXT_ADDR] == address && (rec[r + EXT_PC] & 0xFFFF0000) == want
@@ -139,6 +146,7 @@ final class MappingTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -161,19 +169,24 @@ final class MappingTable {
         rec[r + INT_PP] = pp(port, protocol);
         rec[r + EXT_ADDR] = extAddress;
         rec[r + EXT_PC] = extPort << 16;
-        place(out, outHash(subs.keyHi(sub), subs.keyLo(sub), address, rec[r + INT_PP]), m);
-        place(in, inHash(extAddress, extPort, protocol), m);
+        Hashing.place(out, outHash(subs.keyHi(sub), subs.keyLo(sub), address, rec[r + INT_PP]), m);
+        Hashing.place(in, inHash(extAddress, extPort, protocol), m);
         live++;
         return m;
     }
 
-    private static void place(int[] slots, int hash, int m) {
-        int n = slots.length;
-        int i = Hashing.reduce(hash, n);
-        while (slots[i] != 0) {
-            i = i + 1 == n ? 0 : i + 1;
+    /** Rebuilds both indexes from the records (adopting a state whose slot encoding was older). */
+    void rebuildIndexes() {
+        Arrays.fill(out, 0);
+        Arrays.fill(in, 0);
+        for (int m = 0; m < highWater; m++) {
+            if (inUse(m)) {
+                int r = m * STRIDE;
+                int s = rec[r + SUB];
+                Hashing.place(out, outHash(subs.keyHi(s), subs.keyLo(s), rec[r + INT_ADDR], rec[r + INT_PP]), m);
+                Hashing.place(in, inHash(rec[r + EXT_ADDR], rec[r + EXT_PC] >>> 16, protocol(m)), m);
+            }
         }
-        slots[i] = Hashing.slotValue(hash, m);
     }
 
     /** Removes a mapping from both indexes and frees its record. */

@@ -66,6 +66,8 @@ public final class Nat44Engine implements Nat44Translator {
     Nat44DropReason lastNatDrop = Nat44DropReason.NONE;
     private int icmpId;
     private boolean detached;
+    /** Where {@link SessionTable#preload} values go, so that the compiler keeps the loads. */
+    int preloaded;
 
     public Nat44Engine(Nat44Config config, PortAllocator allocator) {
         this(config, allocator, new Nat44State(config));
@@ -203,7 +205,9 @@ public final class Nat44Engine implements Nat44Translator {
             if (target >= 0) {
                 // Hairpinning: the packet goes back inside with the sender's external endpoint as its source
                 // (RFC 4787 REQ-9a, RFC 5382 REQ-8a), through the target's filtering like any inbound packet.
-                Verdict v = deliver(target, extAddr, maps.externalPort(m), proto, flags, l4, end, tick);
+                int extPort = maps.externalPort(m);
+                Verdict v = deliver(target, sess.inboundHash(dst, dport, aproto, extAddr, extPort), extAddr, extPort,
+                        proto, flags, l4, end, tick);
                 if (v == Verdict.FORWARD_INTERNAL) {
                     ctr[Nat44Counter.HAIRPINNED.ordinal()]++;
                 }
@@ -270,12 +274,17 @@ public final class Nat44Engine implements Nat44Translator {
         } else {
             return dropNat(Nat44DropReason.UNSUPPORTED_PROTOCOL, pkt.length(), -1);
         }
-        int m = maps.findIn(ip.destination(), dport, aproto);
+        int dst = ip.destination();
+        int src = ip.source();
+        // The session slot depends on the packet only: start loading it (and its record) before the mapping.
+        int sh = sess.inboundHash(dst, dport, aproto, src, sport);
+        preloaded += sess.preload(sh);
+        int m = maps.findIn(dst, dport, aproto);
         if (m < 0) {
             // RFC 5382 REQ-4a: an unsolicited SYN is dropped silently, as is anything else without a mapping.
             return dropNat(Nat44DropReason.NO_MAPPING, pkt.length(), -1);
         }
-        Verdict v = deliver(m, ip.source(), sport, proto, flags, l4, end, tick);
+        Verdict v = deliver(m, sh, src, sport, proto, flags, l4, end, tick);
         if (v == Verdict.FORWARD_INTERNAL) {
             ctr[Nat44Counter.TRANSLATED_IN.ordinal()]++;
             ctr[Nat44Counter.TRANSLATED_IN_BYTES.ordinal()] += end - ip.offset();
@@ -287,9 +296,10 @@ public final class Nat44Engine implements Nat44Translator {
      * The inbound half (also for hairpinned packets): filtering, session lookup or creation, TCP tracking,
      * destination rewrite toward the mapping's internal endpoint.
      */
-    private Verdict deliver(int m, int remoteAddr, int remotePort, int proto, int flags, int l4, int end, int tick) {
+    private Verdict deliver(int m, int sessionHash, int remoteAddr, int remotePort, int proto, int flags, int l4,
+                            int end, int tick) {
         int sub = maps.sub(m);
-        int s = sess.find(m, remoteAddr, remotePort);
+        int s = sess.find(sessionHash, m, remoteAddr, remotePort);
         if (s >= 0) {
             if (proto == IP_TCP || inboundRefresh) {
                 b.touch(s, proto, flags, false, tick); // RFC 4787 REQ-6a: inbound refresh is configurable

@@ -16,8 +16,16 @@ import org.softwire.packet.DropReason;
  * {@link #adopt adopt} them without copying. The old engine must not be used afterwards.
  */
 public final class Nat44State {
-    /** Layout version of {@link #export()}; {@link #adopt} refuses another. */
-    public static final int FORMAT = 1;
+    /**
+     * Layout version of {@link #export()}. 2: index slots hold a displacement beside a 2-bit tag, the session
+     * index hashes the mapping's external endpoint instead of its record number, the wheel has
+     * {@value TimerWheel#LANES} lists per slot. 1: a 5-bit tag, one list per slot. {@link #adopt} takes 1 and 2
+     * (a format-1 state gets its three indexes rebuilt from the records, which are unchanged, and its wheel
+     * lists put in lane 0) and refuses any other.
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format {@link #adopt} still takes. */
+    static final int OLDEST_FORMAT = 1;
 
     final int capacity;
     final int maxSubscribers;
@@ -38,7 +46,8 @@ public final class Nat44State {
         maxSubscribers = config.maxSubscribers();
         subs = new Subscribers(maxSubscribers);
         mappings = new MappingTable(capacity, subs);
-        sessions = new SessionTable(capacity, config.filtering() == org.softwire.nat44.Filtering.ADDRESS_DEPENDENT);
+        sessions = new SessionTable(capacity, config.filtering() == org.softwire.nat44.Filtering.ADDRESS_DEPENDENT,
+                mappings);
         wheel = new TimerWheel();
         counters = new long[Nat44Counter.count()];
         natDrops = new long[Nat44DropReason.count()];
@@ -47,8 +56,10 @@ public final class Nat44State {
     }
 
     private Nat44State(Map<String, Object> m) {
-        if (num(m, "format") != FORMAT) {
-            throw new IllegalArgumentException("state format " + m.get("format") + ", expected " + FORMAT);
+        long format = num(m, "format");
+        if (format < OLDEST_FORMAT || format > FORMAT) {
+            throw new IllegalArgumentException("state format " + m.get("format") + ", expected " + OLDEST_FORMAT
+                    + ".." + FORMAT);
         }
         capacity = (int) num(m, "capacity");
         maxSubscribers = (int) num(m, "maxSubscribers");
@@ -59,8 +70,9 @@ public final class Nat44State {
                 (int) num(m, "mappingLive"));
         sessions = new SessionTable(capacity, (int[]) m.get("sessions"), (int[]) m.get("sessionIndex"),
                 (int) num(m, "sessionFree"), (int) num(m, "sessionHighWater"), (int) num(m, "sessionLive"),
-                (int) num(m, "sessionUsed"), (int) num(m, "sessionPortHashMask"));
-        wheel = new TimerWheel((int[]) m.get("wheel"), (int) num(m, "wheelLastTick"));
+                (int) num(m, "sessionUsed"), (int) num(m, "sessionPortHashMask"), mappings);
+        int[] heads = (int[]) m.get("wheel");
+        wheel = new TimerWheel(format < 2 ? TimerWheel.fromSingleLane(heads) : heads, (int) num(m, "wheelLastTick"));
         counters = (long[]) m.get("counters");
         natDrops = (long[]) m.get("natDrops");
         packetDrops = (long[]) m.get("packetDrops");
@@ -71,6 +83,10 @@ public final class Nat44State {
                 && subs.keys.length == 2 * maxSubscribers && counters.length == Nat44Counter.count()
                 && natDrops.length == Nat44DropReason.count() && packetDrops.length == DropReason.count()
                 && externalFilter.length == 1024, "array sizes do not match the capacities");
+        if (format < 2) {
+            mappings.rebuildIndexes();
+            sessions.rebuildIndex();
+        }
     }
 
     private static long num(Map<String, Object> m, String key) {

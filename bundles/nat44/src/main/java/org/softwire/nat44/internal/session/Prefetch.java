@@ -64,27 +64,45 @@ final class Prefetch {
         for (int base = 0; base < count; base += BATCH) {
             int n = Math.min(BATCH, count - base);
             int[] in = maps.in;
+            int[] index = sess.index;
             for (int j = 0; j < n; j++) {
                 PacketBuffer p = pkts[base + j];
                 ByteBuffer d = p.data();
                 int s = p.start();
                 int l4 = l4(p);
                 first[j] = 0;
+                second[j] = 0;
                 if (l4 < 0) {
                     continue;
                 }
                 int proto = d.get(s + 9);
                 int aproto = proto == 6 ? PortAllocator.TCP : proto == 17 ? PortAllocator.UDP : PortAllocator.ICMP;
                 int dport = d.getShort(proto == 1 ? l4 + 4 : l4 + 2) & 0xFFFF;
-                remote[j] = d.getInt(s + 12);
-                remotePort[j] = proto == 1 ? 0 : d.getShort(l4) & 0xFFFF;
-                first[j] = in[maps.inSlot(d.getInt(s + 16), dport, aproto)];
+                int dst = d.getInt(s + 16);
+                int src = d.getInt(s + 12);
+                int sport = proto == 1 ? 0 : d.getShort(l4) & 0xFFFF;
+                // the session slot needs only the packet: both first slots in one stage
+                first[j] = in[maps.inSlot(dst, dport, aproto)];
+                second[j] = index[sess.slot(sess.inboundHash(dst, dport, aproto, src, sport))];
             }
-            stages(n);
+            long acc = 0;
+            int[] mrec = maps.rec;
+            int[] srec = sess.rec;
+            for (int j = 0; j < n; j++) {
+                int v = first[j];
+                int w = second[j];
+                if (v != 0) {
+                    acc += subs.keys[2 * mrec[Hashing.record(v) * MappingTable.STRIDE + MappingTable.SUB]];
+                }
+                if (w != 0) {
+                    acc += srec[Hashing.record(w) * SessionTable.STRIDE + SessionTable.R_ADDR];
+                }
+            }
+            sink += acc;
         }
     }
 
-    /** Mapping records, then subscriber keys and session slots, then session records. */
+    /** Outbound: mapping records, then subscriber keys and session slots, then session records. */
     private void stages(int n) {
         long acc = 0;
         int[] mrec = maps.rec;

@@ -8,8 +8,13 @@ import java.util.Arrays;
  *
  * <p>Layout: {@code rec} holds {@value #STRIDE} ints per record — mapping index, remote address,
  * {@code remotePort << 16 | tcpState << 8 | flags}, expiry tick, next record in the timer-wheel slot (or in the
- * free list). One open-addressing {@code int} index (record + 1 under a 5-bit hash tag, linear probing, load ≤ 2/3) keyed by
- * (mapping, remote address, remote port): 20 + 6 = 26 octets per session.
+ * free list). One open-addressing {@code int} index (see {@link Hashing} for the slots; linear probing, load ≤ 2/3)
+ * keyed by (mapping, remote address, remote port): 20 + 6 = 26 octets per session.
+ *
+ * <p>The index hashes the mapping's <em>external</em> endpoint (address, port, protocol) and the remote endpoint,
+ * not the mapping's record number: an inbound packet carries all of them, so its session slot can be loaded
+ * before (and while) the mapping lookup runs ({@link #inboundHash}, {@link #preload}); the record compares the
+ * mapping number as before. An outbound packet learns the external endpoint from its mapping record.
  *
  * <p>With address-dependent filtering the index hashes (mapping, remote address) only, so that "has this
  * mapping sent to that address" is one probe sequence ({@link #findAddress}); the port is still compared.
@@ -40,8 +45,11 @@ final class SessionTable {
     int portHashMask;
 
     private final Hashing.HomeFunction home = this::home;
+    /** The mappings the sessions hang off (for their external endpoints). */
+    private final MappingTable maps;
 
-    SessionTable(int capacity, boolean addressDependent) {
+    SessionTable(int capacity, boolean addressDependent, MappingTable maps) {
+        this.maps = maps;
         this.capacity = capacity;
         this.rec = new int[capacity * STRIDE];
         this.index = new int[Hashing.slotsFor(capacity)];
@@ -49,7 +57,8 @@ final class SessionTable {
     }
 
     SessionTable(int capacity, int[] rec, int[] index, int freeHead, int highWater, int live, int used,
-                 int portHashMask) {
+                 int portHashMask, MappingTable maps) {
+        this.maps = maps;
         this.capacity = capacity;
         this.rec = rec;
         this.index = index;
@@ -60,8 +69,33 @@ final class SessionTable {
         this.portHashMask = portHashMask;
     }
 
-    private int hash(int mapping, int address, int port) {
-        return Hashing.mix((long) mapping << 32 ^ (address & 0xFFFFFFFFL) ^ (long) (port & portHashMask) << 45);
+    /**
+     * The hash of a session key: the mapping's external address and {@code externalPort << 8 | protocol}
+     * (allocator protocol), the remote address and port (the port left out with address-dependent filtering).
+     */
+    private int hash(int extAddress, int extPortProto, int address, int port) {
+        return Hashing.mix(((long) extAddress << 32 | extPortProto) * 0x9E3779B97F4A7C15L
+                ^ ((address & 0xFFFFFFFFL) << 16 | (port & portHashMask)));
+    }
+
+    /** The hash of a session of mapping {@code mapping} (reads the mapping record). */
+    int hash(int mapping, int address, int port) {
+        return hash(maps.externalAddress(mapping), maps.externalPort(mapping) << 8 | maps.protocol(mapping),
+                address, port);
+    }
+
+    /** The hash of the session an inbound packet belongs to, from the packet alone. */
+    int inboundHash(int extAddress, int extPort, int protocol, int remoteAddress, int remotePort) {
+        return hash(extAddress, extPort << 8 | protocol, remoteAddress, remotePort);
+    }
+
+    /**
+     * Loads the first slot of a hash and the record it names (a hint: the caller only sinks the value), so that
+     * both misses overlap with other work.
+     */
+    int preload(int hash) {
+        int v = index[Hashing.reduce(hash, index.length)];
+        return v == 0 ? 0 : rec[Hashing.record(v) * STRIDE + R_ADDR];
     }
 
     private int hashOf(int s) {
@@ -69,28 +103,40 @@ final class SessionTable {
         return hash(rec[r + MAP], rec[r + R_ADDR], rec[r + R_PSF] >>> 16);
     }
 
-    private int home(int s) {
+    /** The home slot of a session in {@link #index}. */
+    int home(int s) {
         return Hashing.reduce(hashOf(s), index.length);
     }
 
     /** First probe slot of a session key (for {@link Prefetch}). */
     int slot(int mapping, int address, int port) {
-        return Hashing.reduce(hash(mapping, address, port), index.length);
+        return slot(hash(mapping, address, port));
+    }
+
+    /** First probe slot of a hash. */
+    int slot(int hash) {
+        return Hashing.reduce(hash, index.length);
     }
 
     /** The session of a mapping with a remote endpoint, or -1. */
     int find(int mapping, int address, int port) {
+        return find(hash(mapping, address, port), mapping, address, port);
+    }
+
+    /** {@link #find(int, int, int)} with the key's {@link #hash(int, int, int) hash} already known. */
+    int find(int h, int mapping, int address, int port) {
         int[] slots = index;
         int n = slots.length;
-        int h = hash(mapping, address, port);
         int i = Hashing.reduce(h, n);
         int want = port << 16;
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int s = Hashing.record(v);
                 int r = s * STRIDE;
                 if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address && (rec[r + R_PSF] & 0xFFFF0000) == want) {
@@ -98,6 +144,7 @@ final class SessionTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -107,12 +154,14 @@ final class SessionTable {
         int n = slots.length;
         int h = hash(mapping, address, 0);
         int i = Hashing.reduce(h, n);
+        int tag = Hashing.tag(h);
+        int step = 0;
         while (true) {
             int v = slots[i];
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.tagMatches(v, h)) {
+            if (Hashing.candidate(v, tag, step)) {
                 int s = Hashing.record(v);
                 int r = s * STRIDE;
                 if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address) {
@@ -120,6 +169,7 @@ final class SessionTable {
                 }
             }
             i = i + 1 == n ? 0 : i + 1;
+            step = step == Hashing.SAT ? step : step + 1;
         }
     }
 
@@ -141,14 +191,7 @@ final class SessionTable {
         rec[r + R_ADDR] = address;
         rec[r + R_PSF] = port << 16 | tcpState << 8 | LIVE;
         rec[r + EXPIRY] = expiry;
-        int[] slots = index;
-        int n = slots.length;
-        int h = hash(mapping, address, port);
-        int i = Hashing.reduce(h, n);
-        while (slots[i] != 0) {
-            i = i + 1 == n ? 0 : i + 1;
-        }
-        slots[i] = Hashing.slotValue(h, s);
+        Hashing.place(index, hash(mapping, address, port), s);
         live++;
         used++;
         return s;
@@ -209,16 +252,15 @@ final class SessionTable {
             return;
         }
         portHashMask = mask;
+        rebuildIndex();
+    }
+
+    /** Rebuilds the index from the LIVE records. */
+    void rebuildIndex() {
         Arrays.fill(index, 0);
-        int n = index.length;
         for (int s = 0; s < highWater; s++) {
             if ((flags(s) & LIVE) != 0) {
-                int h = hashOf(s);
-                int i = Hashing.reduce(h, n);
-                while (index[i] != 0) {
-                    i = i + 1 == n ? 0 : i + 1;
-                }
-                index[i] = Hashing.slotValue(h, s);
+                Hashing.place(index, hashOf(s), s);
             }
         }
     }

@@ -12,36 +12,67 @@ import java.util.Arrays;
  * moved to the slot of {@code min(expiry, now + revisit)}. The revisit bound (the shortest timeout a session can
  * move to) makes a session whose timeout shrank (ESTABLISHED to BOTH_FIN or TRANS) expire on time even though it
  * still sits in the slot of its older, longer expiry.
+ *
+ * <p>Walking a list is a chain of dependent cache misses (each record names the next). So that several are in
+ * flight at once, a slot holds {@value #LANES} lists (a session goes to lane {@code record % LANES}), walked side
+ * by side; and the walk collects up to {@value #CHUNK} records before handling them, giving the {@link Expirer}
+ * a chance to {@link Expirer#prefetch load} what their removal will touch, independently of each other.
  */
 final class TimerWheel {
     static final int SLOTS = 8192;
     static final int MASK = SLOTS - 1;
+    /** Lists per slot. */
+    static final int LANES = 4;
+    /** Records collected before they are handled. */
+    static final int CHUNK = 64;
 
+    /** List heads (record + 1, 0 = empty), {@value #LANES} per slot: {@code heads[slot * LANES + lane]}. */
     final int[] heads;
     /** Every tick up to this one has been processed. */
     int lastTick;
+    private final int[] chunk = new int[CHUNK];
+    private final int[] cursor = new int[LANES];
 
     TimerWheel() {
-        this(new int[SLOTS], 0);
+        this(new int[SLOTS * LANES], 0);
     }
 
     TimerWheel(int[] heads, int lastTick) {
-        if (heads.length != SLOTS) {
-            throw new IllegalArgumentException("wheel of " + heads.length + " slots, expected " + SLOTS);
+        if (heads.length != SLOTS * LANES) {
+            throw new IllegalArgumentException("wheel of " + heads.length + " list heads, expected " + SLOTS * LANES);
         }
         this.heads = heads;
         this.lastTick = lastTick;
     }
 
+    /** The heads of a one-lane wheel (state format 1) spread into this layout: every list goes to lane 0. */
+    static int[] fromSingleLane(int[] oneLane) {
+        if (oneLane.length != SLOTS) {
+            throw new IllegalArgumentException("wheel of " + oneLane.length + " slots, expected " + SLOTS);
+        }
+        int[] h = new int[SLOTS * LANES];
+        for (int slot = 0; slot < SLOTS; slot++) {
+            h[slot * LANES] = oneLane[slot];
+        }
+        return h;
+    }
+
     /** Called for a live session whose expiry has passed; the wheel frees the record afterwards. */
     interface Expirer {
         void expire(int session);
+
+        /**
+         * A hint before the wheel handles {@code count} collected records (in this order): load what handling
+         * them will touch. Must change nothing.
+         */
+        default void prefetch(int[] sessions, int count, int nowTick) {
+        }
     }
 
     void schedule(SessionTable table, int s, int tick) {
-        int slot = tick & MASK;
-        table.setNext(s, heads[slot]);
-        heads[slot] = s + 1;
+        int h = (tick & MASK) * LANES + (s & (LANES - 1));
+        table.setNext(s, heads[h]);
+        heads[h] = s + 1;
     }
 
     /**
@@ -60,24 +91,46 @@ final class TimerWheel {
             steps = SLOTS;
         }
         int expired = 0;
+        int[] c = chunk;
+        int[] lane = cursor;
         for (int k = 0; k < steps; k++) {
-            int slot = (from + k) & MASK;
-            int v = heads[slot];
-            heads[slot] = 0;
-            while (v != 0) {
-                int s = v - 1;
-                v = table.next(s);
-                if ((table.flags(s) & SessionTable.LIVE) == 0) {
-                    table.free(s);
-                    continue;
+            int base = ((from + k) & MASK) * LANES;
+            int pending = 0;
+            for (int l = 0; l < LANES; l++) {
+                lane[l] = heads[base + l];
+                heads[base + l] = 0;
+                pending |= lane[l];
+            }
+            while (pending != 0) {
+                // Collect (reading each record's successor before anything changes it), lanes side by side.
+                int n = 0;
+                while (pending != 0 && n <= CHUNK - LANES) {
+                    pending = 0;
+                    for (int l = 0; l < LANES; l++) {
+                        int v = lane[l];
+                        if (v != 0) {
+                            c[n++] = v - 1;
+                            v = table.next(v - 1);
+                            lane[l] = v;
+                            pending |= v;
+                        }
+                    }
                 }
-                int expiry = table.expiry(s);
-                if (expiry <= nowTick) {
-                    expirer.expire(s);
-                    table.free(s);
-                    expired++;
-                } else {
-                    schedule(table, s, Math.min(expiry, nowTick + revisit));
+                expirer.prefetch(c, n, nowTick);
+                for (int j = 0; j < n; j++) {
+                    int s = c[j];
+                    if ((table.flags(s) & SessionTable.LIVE) == 0) {
+                        table.free(s);
+                        continue;
+                    }
+                    int expiry = table.expiry(s);
+                    if (expiry <= nowTick) {
+                        expirer.expire(s);
+                        table.free(s);
+                        expired++;
+                    } else {
+                        schedule(table, s, Math.min(expiry, nowTick + revisit));
+                    }
                 }
             }
         }

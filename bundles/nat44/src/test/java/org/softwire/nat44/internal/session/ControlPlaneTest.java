@@ -183,6 +183,61 @@ class ControlPlaneTest extends EngineFixture {
         }
     }
 
+    /**
+     * A state exported by an engine of format 1 (5-bit slot tags, one wheel list per slot) is adopted: its
+     * indexes are rebuilt from the records and its wheel lists kept.
+     */
+    @Test
+    void aFormatOneStateIsAdoptedWithItsIndexesRebuilt() {
+        traffic();
+        in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x12));
+        long created = engine.counter(Nat44Counter.MAPPINGS_CREATED);
+        List<SessionInfo> before = engine.sessions(SessionFilter.ALL, 100);
+        SessionTable sess = engine.sess;
+        Map<String, Object> state = engine.detachState();
+        // back to format 1: one list per wheel slot (the lanes chained), old-style tags in every index slot
+        int[] heads = (int[]) state.get("wheel");
+        int[] oneLane = new int[TimerWheel.SLOTS];
+        for (int slot = 0; slot < TimerWheel.SLOTS; slot++) {
+            int head = 0;
+            for (int lane = TimerWheel.LANES - 1; lane >= 0; lane--) {
+                int v = heads[slot * TimerWheel.LANES + lane];
+                if (v != 0) {
+                    int last = v - 1;
+                    while (sess.next(last) != 0) {
+                        last = sess.next(last) - 1;
+                    }
+                    sess.setNext(last, head);
+                    head = v;
+                }
+            }
+            oneLane[slot] = head;
+        }
+        state.put("wheel", oneLane);
+        for (String index : new String[] {"sessionIndex", "mappingOutIndex", "mappingInIndex"}) {
+            int[] slots = (int[]) state.get(index);
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != 0) {
+                    slots[i] = (slots[i] & Hashing.RECORD_MASK) | 0x1F << Hashing.RECORD_BITS;
+                }
+            }
+        }
+        state.put("format", 1L);
+        Nat44Engine successor = new Nat44Engine(engine.config(), alloc, state);
+        engine = successor;
+        assertThat(successor.sessions(SessionFilter.ALL, 100)).isEqualTo(before);
+        assertThat(in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x10))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(u16(last, 22)).isEqualTo(40001);
+        assertThat(out(Packets.udp(B4_HOST, 5000, REMOTE2, 123), B4_B_HI, B4_B_LO)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+        assertThat(u16(last, 20)).isEqualTo(1025);
+        assertThat(successor.counter(Nat44Counter.MAPPINGS_CREATED)).isEqualTo(created);
+        assertThat(successor.detachState().get("format")).isEqualTo((long) Nat44State.FORMAT);
+        engine = new Nat44Engine(successor.config(), alloc, Map.copyOf(successor.st.export()));
+        advance(400); // both UDP sessions expire through the adopted wheel lists; the TCP one is established
+        assertThat(engine.sessionCount()).isEqualTo(1);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_EXPIRED)).isEqualTo(2);
+    }
+
     @Test
     void handOverRefusesForeignOrMismatchedState() {
         Map<String, Object> state = engine.detachState();

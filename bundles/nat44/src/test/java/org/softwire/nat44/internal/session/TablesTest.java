@@ -16,10 +16,21 @@ import org.softwire.nat44.Nat44Config;
  */
 class TablesTest {
 
+    /** A session table over {@code n} mappings 0..n-1 (the session index hashes their external endpoints). */
+    private static SessionTable sessionsOver(int n, boolean adf) {
+        Subscribers subs = new Subscribers(1);
+        subs.setKey(0, 0x20010db8L << 32, 1);
+        MappingTable maps = new MappingTable(64, subs);
+        for (int m = 0; m < n; m++) {
+            assertThat(maps.insert(0, 10, 1000 + m, m % 3, 42, 2000 + m)).isEqualTo(m);
+        }
+        return new SessionTable(64, adf, maps);
+    }
+
     @Test
     void sessionIndexMatchesAModelUnderChurn() {
         for (boolean adf : new boolean[] {false, true}) {
-            SessionTable t = new SessionTable(64, adf);
+            SessionTable t = sessionsOver(4, adf);
             Map<Long, Integer> model = new HashMap<>();
             Random r = new Random(adf ? 7 : 11);
             for (int op = 0; op < 20_000; op++) {
@@ -90,6 +101,82 @@ class TablesTest {
             }
         }
         keys.clear();
+    }
+
+    /** A hash whose home slot in a table of 16 slots is {@code home}, with the given tag bits. */
+    private static int hashWithHome(int home, int tag) {
+        return home << 28 | tag;
+    }
+
+    private static int[] slotsWithHomes(int n, int[] homes, List<Integer> asked, int[][] homeOf) {
+        int[] slots = new int[n];
+        homeOf[0] = homes;
+        for (int r = 0; r < homes.length; r++) {
+            Hashing.place(slots, hashWithHome(homes[r], r & 3), r);
+        }
+        return slots;
+    }
+
+    @Test
+    void deletionTakesHomesFromDisplacementsAndReadsNoRecordBelowSaturation() {
+        List<Integer> asked = new ArrayList<>();
+        int[][] homeOf = new int[1][];
+        Hashing.HomeFunction home = r -> {
+            asked.add(r);
+            return homeOf[0][r];
+        };
+        // homes 3, 3, 4, 3, 6 -> slots 3..7 with displacements 0, 1, 1, 3, 1
+        int[] slots = slotsWithHomes(16, new int[] {3, 3, 4, 3, 6}, asked, homeOf);
+        assertThat(Hashing.displacement(slots[6])).isEqualTo(3);
+        Hashing.deleteSlot(slots, 3, home);
+        assertThat(asked).isEmpty();
+        assertThat(new int[] {Hashing.record(slots[3]), Hashing.record(slots[4]), Hashing.record(slots[5]),
+                Hashing.record(slots[6])}).containsExactly(1, 2, 3, 4);
+        assertThat(new int[] {Hashing.displacement(slots[3]), Hashing.displacement(slots[4]),
+                Hashing.displacement(slots[5]), Hashing.displacement(slots[6])}).containsExactly(0, 0, 2, 0);
+        assertThat(slots[7]).isZero();
+        assertThat(slots[3] >>> 30).as("tag kept").isEqualTo(1);
+
+        // nine entries with home 14 wrap around the end; the last two have saturated displacements (7 and 8)
+        slots = slotsWithHomes(16, new int[] {14, 14, 14, 14, 14, 14, 14, 14, 14}, asked, homeOf);
+        assertThat(Hashing.displacement(slots[5])).isEqualTo(Hashing.SAT);
+        assertThat(Hashing.displacement(slots[6])).isEqualTo(Hashing.SAT);
+        Hashing.deleteSlot(slots, 14, home);
+        assertThat(asked).as("only saturated entries are asked for their home").containsExactly(7, 8);
+        for (int r = 1; r <= 8; r++) {
+            int at = (14 + r - 1) % 16;
+            assertThat(Hashing.record(slots[at])).isEqualTo(r);
+            assertThat(Hashing.displacement(slots[at])).isEqualTo(Math.min(r - 1, Hashing.SAT));
+        }
+        assertThat(slots[(14 + 8) % 16]).isZero();
+    }
+
+    @Test
+    void lookupsSkipEntriesOfOtherHomesWithoutReadingTheirRecords() {
+        SessionTable t = sessionsOver(2, false);
+        int a = t.insert(1, 10, 100, 0, 1);
+        // corrupt the record's key: a probe that reaches the slot only at the wrong step must not read it
+        int slot = t.home(a);
+        int v = t.index[slot];
+        t.index[slot] = (v & Hashing.RECORD_MASK) | (v & 0xC0000000) | 1 << Hashing.RECORD_BITS;
+        assertThat(t.find(1, 10, 100)).as("displacement 1 at the home slot: another home's entry").isEqualTo(-1);
+        t.index[slot] = v;
+        assertThat(t.find(1, 10, 100)).isEqualTo(a);
+    }
+
+    @Test
+    void anInboundPacketFindsItsSessionSlotWithoutTheMapping() {
+        SessionTable t = sessionsOver(3, false);
+        for (int m = 0; m < 3; m++) {
+            // mapping m: external 42:(2000 + m), protocol m % 3
+            assertThat(t.inboundHash(42, 2000 + m, m % 3, 0xC6336401, 53)).isEqualTo(t.hash(m, 0xC6336401, 53));
+            int s = t.insert(m, 0xC6336401, 53, 0, 1);
+            assertThat(t.find(t.inboundHash(42, 2000 + m, m % 3, 0xC6336401, 53), m, 0xC6336401, 53)).isEqualTo(s);
+            assertThat(t.preload(t.hash(m, 0xC6336401, 53))).as("the record's remote address")
+                    .isEqualTo(0xC6336401);
+        }
+        assertThat(t.inboundHash(42, 2000, 1, 0xC6336401, 53)).as("protocol is part of the key")
+                .isNotEqualTo(t.hash(0, 0xC6336401, 53));
     }
 
     @Test

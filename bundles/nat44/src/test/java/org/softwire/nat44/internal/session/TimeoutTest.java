@@ -67,6 +67,41 @@ class TimeoutTest extends EngineFixture {
         assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.DROP);
     }
 
+    /**
+     * Hundreds of sessions in one wheel slot (several lanes, several collected chunks), some refreshed, some
+     * cleared: each expires exactly at its own time.
+     */
+    @Test
+    void manySessionsSharingAWheelSlotExpireEachOnTime() {
+        int n = 600;
+        for (int p = 0; p < n; p++) {
+            out(Packets.udp(HOST, 20000 + p, REMOTE, 53), B4_A_HI, B4_A_LO);
+        }
+        for (int p = 0; p < 40; p++) {
+            out(Packets.udp(B4_HOST, 30000 + p, REMOTE, 53), B4_B_HI, B4_B_LO);
+        }
+        assertThat(engine.sessionCount()).isEqualTo(n + 40);
+        advance(100);
+        for (int p = 0; p < n; p += 2) {
+            out(Packets.udp(HOST, 20000 + p, REMOTE, 53), B4_A_HI, B4_A_LO); // refresh the even ports
+        }
+        assertThat(engine.clearSubscriber(B4_B_HI, B4_B_LO, now)).isEqualTo(40);
+        int s = secondsUntilExpiry(400);
+        assertThat(s).isBetween(200, 201); // 300 s after creation
+        assertThat(engine.sessionCount()).isEqualTo(n / 2);
+        assertThat(engine.counter(Nat44Counter.SESSIONS_EXPIRED)).isEqualTo(n / 2);
+        assertThat(engine.sessions(SessionFilter.ALL, n)).hasSize(n / 2)
+                .allSatisfy(i -> assertThat(i.internalPort() % 2).isZero());
+        for (int p = 1; p < n; p += 2) {
+            assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024 + p))).as("port %d", 20000 + p).isEqualTo(Verdict.DROP);
+        }
+        s = secondsUntilExpiry(400);
+        assertThat(s).isBetween(100, 101); // 300 s after the refresh
+        assertThat(engine.sessionCount()).isZero();
+        assertThat(engine.counter(Nat44Counter.SESSIONS_EXPIRED)).isEqualTo(n);
+        assertThat(engine.sess.used).as("every record freed").isZero();
+    }
+
     @Test
     void outboundPacketsRefreshTheMapping() {
         out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
