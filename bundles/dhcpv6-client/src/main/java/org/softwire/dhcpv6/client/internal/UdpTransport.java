@@ -2,15 +2,16 @@ package org.softwire.dhcpv6.client.internal;
 
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.softwire.tun.netns.NetworkNamespace;
 
@@ -42,28 +43,14 @@ final class UdpTransport implements ClientMachine.Transport, AutoCloseable {
     static UdpTransport open(String netns, String iface, String name, Consumer<byte[]> sink, Runnable onError)
             throws IOException {
         return NetworkNamespace.call(netns, () -> {
-            NetworkInterface nif = NetworkInterface.getByName(iface);
-            if (nif == null) {
-                throw new IOException("no interface " + iface + (netns.isEmpty() ? "" : " in netns " + netns));
-            }
-            Inet6Address linkLocal = null;
-            for (InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
-                if (a instanceof Inet6Address v6 && v6.isLinkLocalAddress()) {
-                    linkLocal = v6;
-                }
-            }
-            if (linkLocal == null) {
-                throw new IOException("interface " + iface + " has no IPv6 link-local address (yet)");
-            }
+            LinkLocal ll = linkLocal(iface, netns);
             DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET6);
             try {
                 ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                ch.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
-                ch.bind(new InetSocketAddress(Inet6Address.getByAddress(null, linkLocal.getAddress(), nif),
-                        CLIENT_PORT));
-                InetSocketAddress to = new InetSocketAddress(Inet6Address.getByAddress(null, ALL_SERVERS, nif),
+                ch.bind(new InetSocketAddress(Inet6Address.getByAddress(null, ll.address(), ll.index()), CLIENT_PORT));
+                InetSocketAddress to = new InetSocketAddress(Inet6Address.getByAddress(null, ALL_SERVERS, ll.index()),
                         SERVER_PORT);
-                UdpTransport t = new UdpTransport(ch, to, nif.getHardwareAddress(), name, sink, onError);
+                UdpTransport t = new UdpTransport(ch, to, ll.mac(), name, sink, onError);
                 t.reader.start();
                 return t;
             } catch (IOException | RuntimeException e) {
@@ -71,6 +58,40 @@ final class UdpTransport implements ClientMachine.Transport, AutoCloseable {
                 throw e;
             }
         });
+    }
+
+    /** The link-local address, interface index and (EUI-64 derived) link-layer address of an interface. */
+    record LinkLocal(byte[] address, int index, byte[] mac) {
+    }
+
+    /**
+     * Reads {@code /proc/thread-self/net/if_inet6}: the calling thread's namespace (java.net.NetworkInterface reads
+     * {@code /proc/net}, which is the process's, and lists only interfaces with IPv4 addresses through ioctl).
+     * Lines: {@code address(32 hex) ifindex plen scope flags name}; scope 0x20 is link-local.
+     */
+    static LinkLocal linkLocal(String iface, String netns) throws IOException {
+        boolean seen = false;
+        for (String line : Files.readAllLines(Path.of("/proc/thread-self/net/if_inet6"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 6 || !f[5].equals(iface)) {
+                continue;
+            }
+            seen = true;
+            if (Integer.parseInt(f[3], 16) == 0x20) {
+                byte[] a = HexFormat.of().parseHex(f[0]);
+                return new LinkLocal(a, Integer.parseInt(f[1], 16), eui64Mac(a));
+            }
+        }
+        throw new IOException((seen ? "interface " + iface + " has no IPv6 link-local address (yet)"
+                : "no interface " + iface + " with IPv6") + (netns.isEmpty() ? "" : " in netns " + netns));
+    }
+
+    /** The MAC inside a modified EUI-64 interface identifier (RFC 4291 App. A), or null if it is not one. */
+    static byte[] eui64Mac(byte[] a) {
+        if ((a[11] & 0xff) != 0xff || (a[12] & 0xff) != 0xfe) {
+            return null;
+        }
+        return new byte[] {(byte) (a[8] ^ 0x02), a[9], a[10], a[13], a[14], a[15]};
     }
 
     /** The interface's link-layer address, or null (for the DUID, RFC 8415 §11.4). */
