@@ -68,6 +68,10 @@ final class Fsm {
 
         DecodeCounters counters();
 
+        /** An outbound connection attempt failed (for the last error shown). */
+        default void connectFailed(Fsm fsm, String why) {
+        }
+
         /** Any state change (for the peer's displayed state). */
         default void stateChanged(Fsm fsm) {
         }
@@ -226,6 +230,7 @@ final class Fsm {
         }
         switch (state) {
             case CONNECT -> { // §8.2.2 Connect, Event 18: restart ConnectRetryTimer, to Active
+                host.connectFailed(this, why);
                 dropLink();
                 startConnectRetry();
                 to(PeerState.ACTIVE);

@@ -261,6 +261,11 @@ final class Peer implements Fsm.Host {
     }
 
     @Override
+    public void connectFailed(Fsm fsm, String why) {
+        lastError = "connection to " + config.address().getHostAddress() + " failed: " + why;
+    }
+
+    @Override
     public void stateChanged(Fsm fsm) {
         refreshState();
     }
