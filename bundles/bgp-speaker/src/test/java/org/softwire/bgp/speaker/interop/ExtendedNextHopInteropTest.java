@@ -25,34 +25,9 @@ class ExtendedNextHopInteropTest {
         Lab.assumeRoot();
         Lab.assumeTools("/usr/lib/frr/bgpd");
         try (LivePair p = new LivePair("frr")) {
-            var run = Files.createDirectories(p.dir.resolve("run"));
-            var conf = p.write("bgpd.conf", """
-                    frr defaults traditional
-                    hostname frr-test
-                    log file %s/bgpd.log
-                    router bgp 65003
-                     bgp router-id 192.0.2.3
-                     no bgp ebgp-requires-policy
-                     no bgp default ipv4-unicast
-                     no bgp network import-check
-                     timers bgp 3 9
-                     neighbor %s remote-as 65000
-                     neighbor %s capability extended-nexthop
-                     neighbor %s timers connect 1
-                     address-family ipv4 unicast
-                      network 198.51.100.0/24
-                      neighbor %s activate
-                     exit-address-family
-                     address-family ipv6 unicast
-                      network 2001:db8:300::/48
-                      neighbor %s activate
-                     exit-address-family
-                    exit
-                    """.formatted(p.dir, LivePair.US, LivePair.US, LivePair.US, LivePair.US, LivePair.US));
             p.start(Map.of("remote-as", "65003", "families", "ipv4-unicast, ipv6-unicast", "extended-next-hop",
                     "true"));
-            p.lab.spawn(p.nsPeer, "/usr/lib/frr/bgpd", "-Z", "-S", "-f", conf.toString(), "--vty_socket",
-                    run.toString(), "-i", run.resolve("bgpd.pid").toString(), "-P", "0");
+            startFrr(p, "");
             check(p, "198.51.100.0/24", "2001:db8:300::/48");
         }
     }
@@ -81,6 +56,38 @@ class ExtendedNextHopInteropTest {
                     "-P", p.dir.resolve("bird.pid").toString());
             check(p, "198.51.100.0/24", "2001:db8:400::/48");
         }
+    }
+
+    /** FRR bgpd (no zebra) in the peer namespace, AS 65003, with {@code extra} neighbor lines. */
+    static void startFrr(LivePair p, String extra) throws Exception {
+        var run = Files.createDirectories(p.dir.resolve("run"));
+        String us = LivePair.US;
+        var conf = p.write("bgpd.conf", """
+                frr defaults traditional
+                hostname frr-test
+                log file %s/bgpd.log
+                router bgp 65003
+                 bgp router-id 192.0.2.3
+                 no bgp ebgp-requires-policy
+                 no bgp default ipv4-unicast
+                 no bgp network import-check
+                 timers bgp 3 9
+                 neighbor %s remote-as 65000
+                 neighbor %s capability extended-nexthop
+                 neighbor %s timers connect 1
+                %s
+                 address-family ipv4 unicast
+                  network 198.51.100.0/24
+                  neighbor %s activate
+                 exit-address-family
+                 address-family ipv6 unicast
+                  network 2001:db8:300::/48
+                  neighbor %s activate
+                 exit-address-family
+                exit
+                """.formatted(p.dir, us, us, us, extra, us, us));
+        p.lab.spawn(p.nsPeer, "/usr/lib/frr/bgpd", "-Z", "-S", "-f", conf.toString(), "--vty_socket",
+                run.toString(), "-i", run.resolve("bgpd.pid").toString(), "-P", "0");
     }
 
     private static void check(LivePair p, String v4, String v6) throws Exception {
