@@ -388,7 +388,27 @@ public class SoftwireDistributionIT {
     }
 
     /** Runs a console command as an admin (command ACLs apply) and returns what it printed. */
+    /**
+     * Runs a console command. A command that is not there yet (its bundle still starting, or being refreshed while
+     * the boot features settle) is retried for up to 30 s; any other failure is the test's.
+     */
     private String execute(String command) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (Exception e) {
+                Throwable c = e instanceof java.security.PrivilegedActionException p ? p.getCause() : e;
+                // by name: the probe bundle does not import the Gogo runtime
+                if (!c.getClass().getName().endsWith(".CommandNotFoundException") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private String executeOnce(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject subject = new Subject();
