@@ -176,6 +176,22 @@ public final class Lab implements AutoCloseable {
         ip(in(ns, "link", "set", "dev", dev, "up"));
     }
 
+    /**
+     * Waits until {@code dev} in {@code ns} has a usable IPv6 link-local address (present and past duplicate address
+     * detection). DHCPv6 clients and servers bind to it: started earlier, dhclient exits with "no link-local IPv6
+     * address". Throws if none appears in 10 s.
+     */
+    public void awaitLinkLocal(String ns, String dev) {
+        boolean ok = waitFor(() -> {
+            Result r = exec(ns, TIMEOUT, ip, "-6", "addr", "show", "dev", dev, "scope", "link");
+            return r.ok() && r.stdout().contains("inet6 fe80:") && !r.stdout().contains("tentative");
+        }, Duration.ofSeconds(10));
+        if (!ok) {
+            throw new IllegalStateException("no usable link-local address on " + dev + " in " + ns + " after 10 s: "
+                    + exec(ns, TIMEOUT, ip, "-6", "addr", "show", "dev", dev).stdout());
+        }
+    }
+
     /** Adds an address ({@code 192.0.2.1/24}, {@code 2001:db8::1/64}; IPv6 with {@code nodad}). */
     public void address(String ns, String dev, String prefix) {
         ip(in(ns, prefix.contains(":") ? new String[] {"addr", "add", prefix, "dev", dev, "nodad"}

@@ -61,6 +61,8 @@ class KeaInteropTest {
         b4If = lab.name("kc");
         lab.veth(kea, keaIf, b4ns, b4If);
         lab.address(kea, keaIf, "2001:db8:d::1/64");
+        lab.awaitLinkLocal(kea, keaIf);
+        lab.awaitLinkLocal(b4ns, b4If);
         dir = Files.createTempDirectory("kea-" + lab.tag());
         lab.onClose("delete " + dir, () -> deleteTree(dir));
         writeKea(AFTR1);

@@ -29,6 +29,8 @@ final class ServerLab implements AutoCloseable {
         cli = lab.netns("cli");
         lab.veth(srv, "eth0", cli, "eth0");
         lab.address(srv, "eth0", "2001:db8:1::1/64");
+        lab.awaitLinkLocal(srv, "eth0");
+        lab.awaitLinkLocal(cli, "eth0");
         pcap = dir.resolve("dhcp6.pcap");
     }
 
