@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.softwire.nat44.Nat44Config;
 import org.softwire.nat44.Verdict;
 import org.softwire.nat44.internal.PortAllocator;
-import org.softwire.nat44.internal.alloc.AllocatorConfig;
+import org.softwire.nat44.AllocatorConfig;
 import org.softwire.nat44.internal.alloc.PortBlockAllocator;
 import org.softwire.nat44.internal.alloc.PortBlockLog;
 import org.softwire.nat44.internal.session.Nat44Engine;

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.softwire.nat44.internal.PortAllocator;
-import org.softwire.nat44.internal.alloc.AllocatorConfig;
+import org.softwire.nat44.AllocatorConfig;
 import org.softwire.nat44.internal.alloc.DeterministicAllocator;
 import org.softwire.nat44.internal.alloc.DeterministicMapping;
 import org.softwire.nat44.internal.alloc.PortBlockAllocator;

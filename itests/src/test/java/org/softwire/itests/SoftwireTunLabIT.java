@@ -2,22 +2,12 @@ package org.softwire.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +19,14 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.apache.karaf.features.BootFinished;
-import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.softwire.lab.Capture;
 import org.softwire.lab.Lab;
@@ -73,33 +60,7 @@ public class SoftwireTunLabIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        String distribution = System.getProperty("softwire.distribution");
-        assertNotNull("system property softwire.distribution (set by the itests pom)", distribution);
-        String labJar = System.getProperty("softwire.lab.jar");
-        assertNotNull("system property softwire.lab.jar (set by the itests pom)", labJar);
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        int sshPort;
-        try (ServerSocket s = new ServerSocket(0)) { // other runs may be up on this machine
-            sshPort = s.getLocalPort();
-        }
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(new File(distribution).toURI().toString())
-                    .karafVersion("4.4.10")
-                    .name("softwire")
-                    .useDeployFolder(false)
-                    .unpackDirectory(new File("target/exam")),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    localRepo),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
-            // the lab is a plain jar (test support, not part of the product): wrapped into a bundle here; its
-            // JUnit 5 import is only for Lab.assumeRoot/assumeTools, which this JUnit 4 test does not call
-            wrappedBundle(new File(labJar).toURI().toString()).bundleSymbolicName("org.softwire.lab")
-                    .exports("org.softwire.lab").imports("*;resolution:=optional"),
-        };
+        return ItLab.options();
     }
 
     @Test
@@ -216,41 +177,17 @@ public class SoftwireTunLabIT {
         }
     }
 
-    /** Skips without root or tools (JUnit 4 here: Lab.assumeRoot is JUnit 5); in CI ({@code CI=true}) fails. */
     private static void requireRootAndTools() {
-        List<String> problems = new ArrayList<>();
-        if (!Lab.isRoot()) {
-            problems.add("needs root (CI runs it as root)");
-        }
-        problems.addAll(Lab.missingTools("ip", "ping", "tshark", "/dev/net/tun"));
-        if (problems.isEmpty()) {
-            return;
-        }
-        if (Lab.ci()) {
-            fail(problems + " (CI=true: a missing requirement is a failure, not a skip)");
-        }
-        Assume.assumeTrue(problems + "; skipped", false);
+        ItLab.requireRootAndTools("ip", "ping", "tshark", "/dev/net/tun");
     }
 
-    /** A named factory configuration ({@code factoryPid~name}, as {@code etc/factoryPid-name.cfg} would be). */
     private org.osgi.service.cm.Configuration factory(String factoryPid, String name, String... kv)
             throws IOException {
-        org.osgi.service.cm.Configuration c = configAdmin.getFactoryConfiguration(factoryPid, name, "?");
-        Hashtable<String, Object> props = new Hashtable<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            props.put(kv[i], kv[i + 1]);
-        }
-        c.update(props);
-        return c;
+        return ItLab.factory(configAdmin, factoryPid, name, kv);
     }
 
     private int services(String objectClass, String key, String value) {
-        try {
-            var refs = bundleContext.getServiceReferences(objectClass, "(" + key + "=" + value + ")");
-            return refs == null ? 0 : refs.length;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return ItLab.services(bundleContext, objectClass, key, value);
     }
 
     private static Map<String, Long> drops(MBeanServer jmx, ObjectName name) throws Exception {
@@ -276,8 +213,6 @@ public class SoftwireTunLabIT {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        if (!Lab.waitFor(condition, Duration.ofSeconds(30))) {
-            fail("timed out after 30 s waiting until " + what);
-        }
+        ItLab.await(what, condition);
     }
 }

@@ -59,7 +59,7 @@ public class AftrBenchmark {
         cfg.put("port-quota", "128");
         cfg.put("capacity", Integer.toString(Math.max(4096, flows * 2)));
         cfg.put("max-subscribers", Integer.toString(Math.max(1024, flows * 2)));
-        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, AftrInstance.ENGINE);
+        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, new org.softwire.nat44.internal.EngineFactory());
         worker = new AftrWorker((b, n) -> n, aftr.counterSet(), BATCH, 1);
         for (int i = 0; i < BATCH; i++) {
             batch[i] = PacketBuffer.allocateDirect(PacketBuffer.DEFAULT_CAPACITY, PacketBuffer.DEFAULT_HEADROOM);

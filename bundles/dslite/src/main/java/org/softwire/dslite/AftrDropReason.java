@@ -14,6 +14,8 @@ public enum AftrDropReason {
     NOT_FOR_AFTR("IPv6 packet not addressed to the AFTR address (e.g. the kernel's own link-local traffic)", ""),
     NOT_TUNNEL_PROTOCOL("IPv6 packet to the AFTR address that is neither IPv4-in-IPv6 nor an ICMPv6 error", ""),
     NO_CODEC("the ipv4-in-ipv6 codec is not available", ""),
+    NAT_UNAVAILABLE("no NAT44 engine: the engine bundle is being updated or is not installed (its state is kept"
+            + " and handed to the next one)", ""),
     TX_NOT_TAKEN("the device did not take a packet (queue full)", ""),
     FRAGMENT_NOT_REASSEMBLED("IPv6 fragment of a tunnel packet while reassembly is off (reassembly-datagrams = 0)",
             "RFC 6333 §6.3");

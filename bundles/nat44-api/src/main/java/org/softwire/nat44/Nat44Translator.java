@@ -110,6 +110,27 @@ public interface Nat44Translator {
     Nat44Config config();
 
     /**
+     * Pool usage (RFC 8512 pools-stats: per external address its subscribers and port blocks per protocol, and
+     * whether it is draining), or null if the engine's allocator keeps no pool (deterministic mode).
+     */
+    PoolUsage poolUsage(long nowMillis);
+
+    /** One subscriber's ports, blocks and sessions against its quota and limit, or null if unknown. */
+    SubscriberUsage subscriberUsage(long keyHi, long keyLo);
+
+    /**
+     * Up to {@code limit} subscribers with at least {@code minSessions} sessions or at least {@code minPorts} ports
+     * in one protocol (0 and 0: all).
+     */
+    List<SubscriberUsage> subscriberUsages(int minSessions, int minPorts, int limit);
+
+    /**
+     * True if an address removed from the pool has no subscriber and no port block left: moving the engine to the
+     * same configuration ({@link Nat44EngineFactory#adopt}) lets it leave.
+     */
+    boolean hasDrainedAddress();
+
+    /**
      * Applies a new configuration live: timeouts (from each session's next packet), filtering, refresh, limits,
      * logging. Capacity and maxSubscribers cannot change on a live engine.
      *
@@ -121,8 +142,10 @@ public interface Nat44Translator {
     long tableBytes();
 
     /**
-     * Detaches the engine's state for a successor (bundle update without loss): a map of JDK types only.
-     * This engine must not be used afterwards.
+     * Detaches the engine's state, its port allocator's included, for a successor (bundle update without loss, or
+     * a live pool change): a map of JDK types only (arrays and numbers), which a {@link Nat44EngineFactory} of
+     * this or another revision of the engine bundle {@linkplain Nat44EngineFactory#adopt adopts}. The arrays are
+     * handed over, not copied: this engine must not be used afterwards.
      */
     Map<String, Object> detachState();
 }

@@ -3,5 +3,5 @@
  * extended binding (RFC 6333 §6.6). See the bundle README.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.softwire.nat44;

@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.softwire.dslite.Aftr;
@@ -19,6 +22,7 @@ import org.softwire.encap.CodecRegistry;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.io.PacketDevice;
 import org.softwire.io.PacketDeviceTracker;
+import org.softwire.nat44.Nat44EngineFactory;
 
 /**
  * One AFTR per {@code org.softwire.dslite.aftr} factory configuration. Follows the packet device named in it and
@@ -26,6 +30,11 @@ import org.softwire.io.PacketDeviceTracker;
  * MBean {@code org.softwire:type=Aftr,name=<name>}. Edits apply live (see {@link AftrInstance#configure}); a new
  * device or name recreates the AFTR. A bad configuration is logged with the offending value, and an existing AFTR
  * of that configuration is removed.
+ *
+ * <p>The NAT engine comes from the {@link Nat44EngineFactory} service, bound dynamically (optional, greedy): when
+ * the engine bundle is updated, restarted or reinstalled, the unbind callback detaches the engine's state while the
+ * old classes still run, and the bind callback hands it to an engine of the new revision (issue 4 item 4); the AFTR
+ * itself is neither deactivated nor refreshed.
  */
 @Component(configurationPid = AftrComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {},
         immediate = true)
@@ -42,6 +51,7 @@ public final class AftrComponent implements CodecRegistry.Listener {
     private ServiceRegistration<Aftr> registration;
     private ServiceRegistration<AftrMXBean> mbean;
     private AftrMBean mbeanObject;
+    private Nat44EngineFactory natFactory;
 
     @Activate
     public AftrComponent(BundleContext context, @Reference CodecRegistry registry, Map<String, Object> properties) {
@@ -49,6 +59,24 @@ public final class AftrComponent implements CodecRegistry.Listener {
         this.registry = registry;
         apply(properties);
         registry.addListener(this);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindNatFactory(Nat44EngineFactory f) {
+        natFactory = f;
+        if (aftr != null) {
+            aftr.natFactory(f);
+        }
+    }
+
+    synchronized void unbindNatFactory(Nat44EngineFactory f) {
+        if (aftr != null) {
+            aftr.natFactoryGone(f);
+        }
+        if (natFactory == f) {
+            natFactory = null;
+        }
     }
 
     @Modified
@@ -79,7 +107,11 @@ public final class AftrComponent implements CodecRegistry.Listener {
             return;
         }
         remove();
-        aftr = new AftrInstance(next, registry.codec(CODEC));
+        aftr = new AftrInstance(next, registry.codec(CODEC), natFactory);
+        if (natFactory == null) {
+            LOG.log(Level.WARNING, "AFTR {0}: no NAT44 engine (feature softwire-nat44); packets needing the NAT are"
+                    + " dropped as nat-unavailable until it comes", next.name());
+        }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Aftr.NAME, next.name());
         props.put(PacketDevice.NAME, next.device());

@@ -26,7 +26,9 @@ final class AftrCounters {
         ECHO_REPLIES("echo replies from 192.0.0.1 (RFC 6908 §3.2.2)"),
         MSS_CLAMPED("TCP SYNs whose MSS was lowered"),
         REASSEMBLED("tunnel packets reassembled from IPv6 fragments before decapsulation (RFC 6333 §6.3)"),
-        REASSEMBLY_TIMEOUTS("datagrams abandoned by the reassembly timer (60 s, RFC 8200 §4.5)");
+        REASSEMBLY_TIMEOUTS("datagrams abandoned by the reassembly timer (60 s, RFC 8200 §4.5)"),
+        NAT_HANDOVERS("NAT states handed to a new engine (engine bundle updated or restarted) with every session"),
+        NAT_STATES_REFUSED("NAT states a new engine could not adopt (sessions lost, a new empty engine; logged)");
 
         final String description;
 

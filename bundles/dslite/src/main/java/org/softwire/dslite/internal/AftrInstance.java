@@ -11,19 +11,15 @@ import java.util.function.Supplier;
 import org.softwire.dslite.Aftr;
 import org.softwire.dslite.PoolAddressUsage;
 import org.softwire.dslite.SubscriberReport;
-import org.softwire.nat44.internal.alloc.PoolMigration;
-import org.softwire.nat44.internal.alloc.PortBlockLog;
 import org.softwire.encap.EncapsulationCodec;
 import org.softwire.encap.Tunnel;
 import org.softwire.io.PacketDevice;
 import org.softwire.io.PacketPool;
 import org.softwire.io.PacketQueue;
+import org.softwire.nat44.Nat44EngineFactory;
 import org.softwire.nat44.Nat44Translator;
 import org.softwire.nat44.SessionFilter;
 import org.softwire.nat44.SessionInfo;
-import org.softwire.nat44.internal.alloc.PortBlockAllocator;
-import org.softwire.nat44.internal.alloc.SystemLoggerPortBlockLog;
-import org.softwire.nat44.internal.session.Nat44Engine;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.Ipv6Reassembler;
 import org.softwire.packet.PacketBuffer;
@@ -43,47 +39,36 @@ public final class AftrInstance implements Aftr {
     static final int BATCH = PacketQueue.DEFAULT_BATCH;
     private static final long IDLE_WAIT_MILLIS = 100;
 
-    /** Builds a NAT engine: the seam where a NAT factory service could plug in later. */
-    interface NatFactory {
-        Nat44Translator create(AftrSettings settings, PortBlockAllocator allocator);
-
-        /** A successor engine adopting {@code state} (detached from its predecessor) with a new allocator. */
-        default Nat44Translator adopt(AftrSettings settings, PortBlockAllocator allocator, Map<String, Object> state) {
-            return new Nat44Engine(settings.nat(), allocator, state);
-        }
-    }
-
-    static final NatFactory ENGINE = (s, a) -> new Nat44Engine(s.nat(), a);
-
     final ReentrantLock lock = new ReentrantLock();
     private final AftrCounters counters = new AftrCounters();
     private final LongSupplier clock;
-    private final NatFactory natFactory;
     private volatile AftrPlan plan;
-    private PortBlockAllocator allocator;
+    /** Where engines come from (the engine bundle's service), or null while there is none. Under {@link #lock}. */
+    private Nat44EngineFactory factory;
+    /** The NAT state detached from the last engine while no factory is there (JDK types only). Under {@link #lock}. */
+    private Map<String, Object> parked;
     private volatile PacketDevice device;
     private Thread thread;
     private volatile boolean running;
     private final Ipv6Reassembler reassembler;
-    private final PortBlockLog blockLog = new SystemLoggerPortBlockLog();
     private final AftrMonitor monitor;
 
-    public AftrInstance(AftrSettings settings, EncapsulationCodec codec) {
-        this(settings, codec, System::currentTimeMillis, ENGINE);
+    /** An AFTR whose NAT engine comes from {@code factory}; null: none yet (packets needing the NAT are dropped). */
+    public AftrInstance(AftrSettings settings, EncapsulationCodec codec, Nat44EngineFactory factory) {
+        this(settings, codec, System::currentTimeMillis, factory);
     }
 
-    AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, NatFactory natFactory) {
+    AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, Nat44EngineFactory factory) {
         this.clock = clock;
-        this.natFactory = natFactory;
+        this.factory = factory;
         // RFC 6333 §6.3: reassemble before decapsulating; bounded contexts and memory (sizes fixed for the
         // instance's life, like the NAT tables)
         this.reassembler = settings.reassemblyDatagrams() == 0 ? null
                 : new Ipv6Reassembler(settings.reassemblyDatagrams(), settings.reassemblyMemory(),
                         settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
-        this.allocator = new PortBlockAllocator(settings.allocator(), blockLog);
         this.monitor = new AftrMonitor(this, settings.alarms(), clock);
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
-                natFactory.create(settings, allocator), reassembler);
+                factory == null ? null : factory.create(settings.nat(), settings.allocator()), reassembler);
     }
 
     AftrPlan plan() {
@@ -100,11 +85,11 @@ public final class AftrInstance implements Aftr {
 
     /**
      * Applies new settings live: prefixes, MTU, hop limit, MSS clamp at the next batch; NAT timeouts, filtering,
-     * limits through {@code reconfigure}; the pool, port quota, session limit, parity and hold-down through a
-     * {@link PoolMigration} whose allocator a successor engine adopts with the whole NAT state (sessions kept;
-     * removed addresses in use drain); thresholds at the next check. A different table size, block size or lowest
-     * port builds a new engine (existing sessions are lost, logged). The device is the caller's business
-     * ({@link #attach}).
+     * limits through {@code reconfigure}; the pool, port quota, session limit, parity and hold-down by handing the
+     * whole NAT state to a successor engine with the new allocation ({@link Nat44EngineFactory#adopt}: sessions
+     * kept, removed addresses in use drain); thresholds at the next check. A different table size, block size or
+     * lowest port builds a new engine (existing sessions are lost, logged). Without an engine the settings wait
+     * for the next one. The device is the caller's business ({@link #attach}).
      */
     public void configure(AftrSettings next) {
         lock.lock();
@@ -112,16 +97,22 @@ public final class AftrInstance implements Aftr {
             AftrPlan p = plan;
             Nat44Translator nat = p.nat();
             long now = clock.getAsLong();
-            if (p.settings().natRebuild(next)) {
+            boolean rebuild = p.settings().natRebuild(next);
+            if (nat == null) {
+                if (rebuild && parked != null) {
+                    LOG.log(Level.WARNING, "AFTR {0}: table size, block size or lowest port changed while no NAT"
+                            + " engine is there: the kept NAT state is dropped", next.name());
+                    parked = null;
+                }
+            } else if (rebuild) {
                 LOG.log(Level.WARNING, "AFTR {0}: session or subscriber table size, block size or lowest port changed:"
                         + " {1} sessions dropped, new NAT tables", next.name(), nat.sessionCount());
                 nat.clearAll(now);
-                allocator = new PortBlockAllocator(next.allocator(), blockLog);
-                nat = natFactory.create(next, allocator);
+                nat = factory.create(next.nat(), next.allocator());
             } else if (p.settings().allocatorChange(next)) {
-                nat = migrate(nat, next, now);
+                nat = successor(nat.detachState(), next, now);
                 LOG.log(Level.INFO, "AFTR {0}: pool {1} applied live, {2} sessions kept{3}", next.name(),
-                        next.allocator().pool(), nat.sessionCount(), draining());
+                        next.allocator().pool(), nat.sessionCount(), AftrReports.draining(nat.poolUsage(now)));
             } else {
                 nat.reconfigure(next.nat());
             }
@@ -134,27 +125,87 @@ public final class AftrInstance implements Aftr {
         monitor.settings(next.alarms()); // outside the lock: the checker takes its own lock, then the AFTR's
     }
 
-    /** A new allocator carrying the old one's state, adopted with the NAT state by a successor engine. */
-    private Nat44Translator migrate(Nat44Translator nat, AftrSettings next, long now) {
-        PortBlockAllocator a = PoolMigration.migrate(allocator, next.allocator(), blockLog, now);
-        Nat44Translator successor = natFactory.adopt(next, a, nat.detachState());
-        allocator = a;
-        return successor;
+    /**
+     * An engine of {@link #factory} continuing {@code state} under {@code s}; if it cannot (a state format the
+     * new engine does not know), a new empty engine, counted and logged. Lock held.
+     */
+    private Nat44Translator successor(Map<String, Object> state, AftrSettings s, long now) {
+        try {
+            return factory.adopt(s.nat(), s.allocator(), state, now);
+        } catch (IllegalArgumentException e) {
+            counters.count(AftrCounters.Counter.NAT_STATES_REFUSED);
+            LOG.log(Level.ERROR, "AFTR {0}: the NAT engine refused the state handed over ({1}): sessions lost, new"
+                    + " empty tables", s.name(), e.getMessage());
+            return factory.create(s.nat(), s.allocator());
+        }
     }
 
-    private String draining() {
-        return AftrReports.draining(allocator.poolUsage(clock.getAsLong()));
+    /**
+     * The engine factory service came (or was replaced): the state of the current engine, or the state kept while
+     * there was none, is handed to an engine of {@code f}; every mapping, session and port block continues. Called
+     * by the component's bind callback.
+     */
+    public void natFactory(Nat44EngineFactory f) {
+        lock.lock();
+        try {
+            if (f == null || f == factory) {
+                return;
+            }
+            AftrPlan p = plan;
+            Map<String, Object> state = p.nat() != null ? p.nat().detachState() : parked;
+            parked = null;
+            factory = f;
+            long now = clock.getAsLong();
+            Nat44Translator nat;
+            if (state == null) {
+                nat = f.create(p.settings().nat(), p.settings().allocator());
+            } else {
+                long t0 = System.nanoTime();
+                nat = successor(state, p.settings(), now);
+                counters.count(AftrCounters.Counter.NAT_HANDOVERS);
+                LOG.log(Level.INFO, "AFTR {0}: NAT state handed to the new engine in {1} us: {2} sessions, {3} mappings",
+                        name(), (System.nanoTime() - t0) / 1000, nat.sessionCount(), nat.mappingCount());
+            }
+            plan = p.withNat(nat);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The engine factory {@code f} is going away (its bundle stops: update, stop, uninstall). Called by the
+     * component's unbind callback while {@code f}'s classes still run: the engine's state is detached into JDK
+     * types and kept; until the next factory comes, packets that need the NAT are dropped as
+     * {@code nat-unavailable}.
+     */
+    public void natFactoryGone(Nat44EngineFactory f) {
+        lock.lock();
+        try {
+            if (f != factory) {
+                return;
+            }
+            AftrPlan p = plan;
+            if (p.nat() != null) {
+                parked = p.nat().detachState();
+                LOG.log(Level.INFO, "AFTR {0}: NAT engine going away; its state is kept for the next one", name());
+            }
+            factory = null;
+            plan = p.withNat(null);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Lets addresses removed from the pool leave once drained (the monitor calls it off the data path). */
     void compactPool(long now) {
         lock.lock();
         try {
-            if (allocator.hasDrainedAddress()) {
-                AftrPlan p = plan;
-                plan = AftrPlan.of(p.settings(), p.tunnel(), p.codec(), migrate(p.nat(), p.settings(), now), reassembler);
+            AftrPlan p = plan;
+            if (p.nat() != null && p.nat().hasDrainedAddress()) {
+                Nat44Translator nat = successor(p.nat().detachState(), p.settings(), now);
+                plan = p.withNat(nat);
                 LOG.log(Level.INFO, "AFTR {0}: drained pool addresses left; pool now {1}{2}", name(),
-                        allocator.config().pool(), draining());
+                        p.settings().allocator().pool(), AftrReports.draining(nat.poolUsage(now)));
             }
         } finally {
             lock.unlock();
@@ -163,7 +214,7 @@ public final class AftrInstance implements Aftr {
 
     /** What the alarm checker compares with the thresholds. */
     AftrAlarms.Snapshot snapshot(AlarmSettings s, long now) {
-        return locked(() -> AftrReports.snapshot(plan.nat(), allocator, plan.settings(), s, now));
+        return locked(() -> AftrReports.snapshot(plan.nat(), plan.settings(), s, now));
     }
 
     AftrMonitor monitor() {
@@ -263,8 +314,10 @@ public final class AftrInstance implements Aftr {
 
     /** Timers: session expiry, port hold-down. Called with the lock held, about every 100 ms. */
     void housekeeping(long now) {
-        plan.nat().expire(now);
-        allocator.expire(now);
+        Nat44Translator nat = plan.nat();
+        if (nat != null) {
+            nat.expire(now); // sessions, and the allocator's port hold-down
+        }
         if (reassembler != null) {
             counters.count(AftrCounters.Counter.REASSEMBLY_TIMEOUTS, reassembler.expire(now * 1_000_000L));
         }
@@ -310,17 +363,17 @@ public final class AftrInstance implements Aftr {
 
     @Override
     public List<SessionInfo> sessions(SessionFilter filter, int limit) {
-        return locked(() -> plan.nat().sessions(filter, limit));
+        return locked(() -> plan.nat() == null ? List.of() : plan.nat().sessions(filter, limit));
     }
 
     @Override
     public int sessionCount() {
-        return locked(() -> plan.nat().sessionCount());
+        return locked(() -> plan.nat() == null ? 0 : plan.nat().sessionCount());
     }
 
     @Override
     public int mappingCount() {
-        return locked(() -> plan.nat().mappingCount());
+        return locked(() -> plan.nat() == null ? 0 : plan.nat().mappingCount());
     }
 
     @Override
@@ -328,6 +381,9 @@ public final class AftrInstance implements Aftr {
         long now = clock.getAsLong();
         lock.lock();
         try {
+            if (plan.nat() == null) {
+                throw new IllegalStateException("no NAT44 engine at the moment (softwire-nat44 being updated?)");
+            }
             if (b4 == null) {
                 return plan.nat().clearAll(now);
             }
@@ -344,18 +400,23 @@ public final class AftrInstance implements Aftr {
     @Override
     public int clear(SessionFilter filter) {
         long now = clock.getAsLong();
-        return locked(() -> plan.nat().clear(filter, now));
+        return locked(() -> {
+            if (plan.nat() == null) {
+                throw new IllegalStateException("no NAT44 engine at the moment (softwire-nat44 being updated?)");
+            }
+            return plan.nat().clear(filter, now);
+        });
     }
 
     @Override
     public List<PoolAddressUsage> poolUsage() {
         long now = clock.getAsLong();
-        return locked(() -> AftrReports.pool(allocator.poolUsage(now)));
+        return locked(() -> AftrReports.pool(plan.nat() == null ? null : plan.nat().poolUsage(now)));
     }
 
     @Override
     public List<SubscriberReport> subscribers(String b4, int limit) {
-        return locked(() -> AftrReports.subscribers(plan.nat(), allocator, b4, limit));
+        return locked(() -> AftrReports.subscribers(plan.nat(), b4, limit));
     }
 
     @Override
@@ -384,7 +445,7 @@ public final class AftrInstance implements Aftr {
 
     @Override
     public Map<String, Long> natCounters() {
-        return locked(() -> plan.nat().counters());
+        return locked(() -> plan.nat() == null ? Map.of() : plan.nat().counters());
     }
 
     private <T> T locked(Supplier<T> action) {
@@ -410,7 +471,7 @@ public final class AftrInstance implements Aftr {
     public void close() {
         detach();
         monitor.close();
-        Supplier<Integer> cleared = () -> plan.nat().clearAll(clock.getAsLong());
+        Supplier<Integer> cleared = () -> plan.nat() == null ? 0 : plan.nat().clearAll(clock.getAsLong());
         lock.lock();
         try {
             cleared.get();

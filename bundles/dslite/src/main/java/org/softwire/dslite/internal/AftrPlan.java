@@ -15,7 +15,8 @@ import org.softwire.packet.lpm.Ipv6PrefixTable;
  * @param settings    the configuration it was built from
  * @param tunnel      the point-to-multipoint tunnel endpoint (local = the AFTR address; soft state: path MTU)
  * @param codec       the ipv4-in-ipv6 codec, or null while it is missing
- * @param nat         the NAT engine (same instance across snapshots unless the pool changed)
+ * @param nat         the NAT engine (same instance across snapshots unless the pool or the engine changed), or
+ *                    null while no engine factory is there (engine bundle being updated)
  * @param b4          provisioned B4 prefixes
  * @param inner       allowed inner IPv4 sources
  * @param addrHi      AFTR address, high 64 bits
@@ -31,6 +32,10 @@ record AftrPlan(AftrSettings settings, Tunnel tunnel, EncapsulationCodec codec, 
                        Ipv6Reassembler reassembler) {
         return new AftrPlan(s, tunnel, codec, nat, s.b4Table(), s.innerTable(), s.address().hi(), s.address().lo(),
                 s.tunnelMtu() + Ipv6Header.LENGTH, reassembler);
+    }
+
+    AftrPlan withNat(Nat44Translator n) {
+        return new AftrPlan(settings, tunnel, codec, n, b4, inner, addrHi, addrLo, outerMtu, reassembler);
     }
 
     AftrPlan withCodec(EncapsulationCodec c) {

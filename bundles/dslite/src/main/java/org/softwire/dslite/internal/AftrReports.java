@@ -10,15 +10,14 @@ import org.softwire.dslite.AftrAlarm;
 import org.softwire.nat44.Nat44Counter;
 import org.softwire.nat44.Nat44Translator;
 import org.softwire.nat44.SubscriberRow;
-import org.softwire.nat44.internal.alloc.PortBlockAllocator;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;
 import org.softwire.dslite.PoolAddressUsage;
 import org.softwire.dslite.SubscriberReport;
 import org.softwire.nat44.SubscriberStatistics;
-import org.softwire.nat44.internal.alloc.PoolUsage;
-import org.softwire.nat44.internal.alloc.PortBlock;
-import org.softwire.nat44.internal.alloc.SubscriberUsage;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.PortBlock;
+import org.softwire.nat44.SubscriberUsage;
 
 /** The allocator's and the engine's control-plane views turned into the AFTR API's records. */
 final class AftrReports {
@@ -27,6 +26,9 @@ final class AftrReports {
 
     static List<PoolAddressUsage> pool(PoolUsage u) {
         List<PoolAddressUsage> out = new ArrayList<>();
+        if (u == null) {
+            return out; // no engine, or no pool (deterministic mode)
+        }
         for (PoolUsage.Address a : u.addresses()) {
             out.add(new PoolAddressUsage(a.address(), a.draining(), a.subscribers(), a.tcpPorts(), a.udpPorts(),
                     a.icmpIds(), a.tcp().used(), a.udp().used(), a.icmp().used(),
@@ -51,6 +53,9 @@ final class AftrReports {
     /** Text for the log: the draining addresses, or empty. */
     static String draining(PoolUsage u) {
         List<String> d = new ArrayList<>();
+        if (u == null) {
+            return "";
+        }
         u.addresses().forEach(a -> {
             if (a.draining()) {
                 d.add(a.address());
@@ -60,8 +65,10 @@ final class AftrReports {
     }
 
     /** What the alarm checker compares with the thresholds (caller holds the AFTR's lock). */
-    static AftrAlarms.Snapshot snapshot(Nat44Translator nat, PortBlockAllocator allocator, AftrSettings st,
-                                        AlarmSettings s, long now) {
+    static AftrAlarms.Snapshot snapshot(Nat44Translator nat, AftrSettings st, AlarmSettings s, long now) {
+        if (nat == null) { // no engine for now: nothing over any threshold
+            return new AftrAlarms.Snapshot(0, st.nat().maxSubscribers(), 0, st.nat().capacity(), List.of(), Map.of());
+        }
         Map<String, Integer> busy = new LinkedHashMap<>();
         int t = s.threshold(AftrAlarm.SUBSCRIBER_SESSIONS);
         if (t > 0) {
@@ -70,23 +77,23 @@ final class AftrReports {
                 busy.put(IpAddress.ofV6(r.keyHi(), r.keyLo()).toString(), r.statistics().sessions());
             }
         }
-        PoolUsage u = allocator.poolUsage(now);
-        return new AftrAlarms.Snapshot(u.subscribers(), st.nat().maxSubscribers(), nat.sessionCount(),
+        PoolUsage u = nat.poolUsage(now);
+        return new AftrAlarms.Snapshot(u == null ? 0 : u.subscribers(), st.nat().maxSubscribers(), nat.sessionCount(),
                 st.nat().capacity(), pool(u), busy);
     }
 
     /** B4 reports (caller holds the AFTR's lock). */
-    static List<SubscriberReport> subscribers(Nat44Translator nat, PortBlockAllocator allocator, String b4, int limit) {
+    static List<SubscriberReport> subscribers(Nat44Translator nat, String b4, int limit) {
         List<SubscriberUsage> usage;
         if (b4 != null) {
             IpAddress a = IpAddress.parse(b4);
             if (a.family() != IpFamily.IPV6) {
                 throw new IllegalArgumentException("B4 address " + b4 + " is not an IPv6 address");
             }
-            SubscriberUsage u = allocator.subscriberUsage(a.hi(), a.lo());
+            SubscriberUsage u = nat == null ? null : nat.subscriberUsage(a.hi(), a.lo());
             usage = u == null ? List.of() : List.of(u);
         } else {
-            usage = allocator.subscribers(0, 0, limit);
+            usage = nat == null ? List.of() : nat.subscriberUsages(0, 0, limit);
         }
         List<SubscriberReport> out = new ArrayList<>();
         for (SubscriberUsage u : usage) {

@@ -6,8 +6,7 @@ import java.util.Map;
 import org.softwire.encap.TunnelConfig;
 import org.softwire.nat44.Filtering;
 import org.softwire.nat44.Nat44Config;
-import org.softwire.nat44.internal.alloc.AllocatorConfig;
-import org.softwire.nat44.internal.alloc.PoolMigration;
+import org.softwire.nat44.AllocatorConfig;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.lpm.IpPrefix;
@@ -174,11 +173,11 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
      * table size, the subscriber table size, the block size or the lowest port change.
      */
     boolean natRebuild(AftrSettings next) {
-        return !PoolMigration.compatible(allocator, next.allocator) || nat.capacity() != next.nat.capacity()
+        return !allocator.sameGeometry(next.allocator) || nat.capacity() != next.nat.capacity()
                 || nat.maxSubscribers() != next.nat.maxSubscribers();
     }
 
-    /** True if the pool or another allocation setting changes in a way {@link PoolMigration} applies live. */
+    /** True if the pool or another allocation setting changes in a way a pool migration (Nat44EngineFactory.adopt) applies live. */
     boolean allocatorChange(AftrSettings next) {
         return !allocator.equals(next.allocator);
     }

@@ -186,8 +186,12 @@ final class AftrWorker {
             echo(pkt, b4Hi, b4Lo);
             return;
         }
-        clamp(pkt);
         Nat44Translator nat = plan.nat();
+        if (nat == null) {
+            counters.drop(AftrDropReason.NAT_UNAVAILABLE);
+            return;
+        }
+        clamp(pkt);
         switch (nat.outbound(pkt, b4Hi, b4Lo, natIcmp, now)) {
             case FORWARD_EXTERNAL -> {
                 counters.count(Counter.TO_INTERNET);
@@ -226,6 +230,10 @@ final class AftrWorker {
     private void fromInternet(PacketBuffer pkt) {
         Nat44Translator nat = plan.nat();
         counters.count(Counter.FROM_INTERNET);
+        if (nat == null) {
+            counters.drop(AftrDropReason.NAT_UNAVAILABLE);
+            return;
+        }
         if (nat.inbound(pkt, now) == Verdict.FORWARD_INTERNAL) {
             clamp(pkt);
             toB4(pkt, nat.subscriberKeyHi(), nat.subscriberKeyLo(), true);
@@ -271,6 +279,10 @@ final class AftrWorker {
         relay.copyFrom(ctx.icmpOut());
         ctx.setIcmpPending(false);
         Nat44Translator nat = plan.nat();
+        if (nat == null) {
+            counters.drop(AftrDropReason.NAT_UNAVAILABLE);
+            return;
+        }
         Verdict v = nat.outbound(relay, hi, lo, null, now);
         if (v == Verdict.FORWARD_EXTERNAL) {
             counters.count(Counter.ICMP_TO_INTERNET);

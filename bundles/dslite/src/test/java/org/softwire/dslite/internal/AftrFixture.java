@@ -1,5 +1,6 @@
 package org.softwire.dslite.internal;
 
+import org.softwire.nat44.internal.EngineFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ final class AftrFixture {
     static final String SERVER = "198.51.100.1";
     static final String POOL = "192.0.2.1";
 
+    /** The engine factory the AFTR starts with (the engine bundle's service in a container). */
+    final EngineFactory engines = new EngineFactory();
     final AftrInstance aftr;
     final AftrWorker worker;
     final List<byte[]> sent = new ArrayList<>();
@@ -32,7 +35,7 @@ final class AftrFixture {
     AftrFixture(Map<String, Object> extra) {
         Map<String, Object> cfg = base();
         cfg.putAll(extra);
-        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, AftrInstance.ENGINE);
+        aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, engines);
         worker = new AftrWorker((b, n) -> {
             for (int i = 0; i < n; i++) {
                 sent.add(b[i].toByteArray());

@@ -1,5 +1,6 @@
 package org.softwire.dslite.internal;
 
+import org.softwire.nat44.internal.EngineFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -112,7 +113,7 @@ class AftrGoldenTest {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(c.name() + ": config/" + only.getKey() + ".cfg: " + e.getMessage(), e);
         }
-        AftrInstance aftr = new AftrInstance(settings, new Ipv4InIpv6Codec(), () -> NOW, AftrInstance.ENGINE);
+        AftrInstance aftr = new AftrInstance(settings, new Ipv4InIpv6Codec(), () -> NOW, new EngineFactory());
         CounterSnapshot io;
         try (PcapDevice d = PcapDevice.open(settings.device(), c.input(), output, DEVICE_MTU)) {
             PacketQueue q = d.queue(0);

@@ -1,5 +1,6 @@
 package org.softwire.dslite.internal;
 
+import org.softwire.nat44.internal.EngineFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.softwire.dslite.internal.AftrFixture.*;
@@ -28,7 +29,7 @@ class AftrInstanceTest {
     @Test
     void workerForwardsBothWaysOnTheDeviceAndAppliesEditsLive() {
         Map<String, Object> cfg = AftrFixture.base();
-        AftrInstance aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec());
+        AftrInstance aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), new EngineFactory());
         try (MemoryDevice.Pair pair = MemoryDevice.pair("aftr0", "kernel", 1500, 64)) {
             aftr.attach(pair.a());
             PacketQueue kernel = pair.b().queue(0);

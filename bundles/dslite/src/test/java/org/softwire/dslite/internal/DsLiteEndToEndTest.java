@@ -1,5 +1,6 @@
 package org.softwire.dslite.internal;
 
+import org.softwire.nat44.internal.EngineFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ class DsLiteEndToEndTest {
             cfg.put("capacity", "65536");
             cfg.put("max-subscribers", "1024");
             cfg.put("mss-clamp", "1420");
-            s.aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec());
+            s.aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), new EngineFactory());
             s.aftr.attach(s.aftrtun);
             return s;
         } catch (Exception | Error e) {

@@ -1,5 +1,6 @@
 package org.softwire.dslite.internal;
 
+import org.softwire.nat44.internal.EngineFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class DsLiteLab implements AutoCloseable {
             for (int i = 1; i <= b4Addresses.length; i++) {
                 s.homes.add(s.home(i, b4Addresses[i - 1]));
             }
-            s.aftr = new AftrInstance(AftrSettings.from(aftrConfig(aftrExtra)), new Ipv4InIpv6Codec());
+            s.aftr = new AftrInstance(AftrSettings.from(aftrConfig(aftrExtra)), new Ipv4InIpv6Codec(), new EngineFactory());
             s.aftr.attach(s.aftrTun);
             return s;
         } catch (Exception | Error e) {

@@ -1,5 +1,10 @@
 package org.softwire.nat44.internal;
 
+import java.util.List;
+import java.util.Map;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
+
 /**
  * The contract between the session tables ({@code internal.session}) and the address and port allocation
  * policies ({@code internal.alloc}): who gets which external address and port.
@@ -60,5 +65,31 @@ public interface PortAllocator {
 
     /** The end of a session counted by {@link #openSession}. */
     default void closeSession(int subscriber) {
+    }
+
+    /** Timers of the allocator (port hold-down) up to {@code nowMillis}; the engine's timer calls it. */
+    default void expire(long nowMillis) {
+    }
+
+    // ---- control plane (allocates; null or empty when the policy keeps no pool, e.g. deterministic mode)
+
+    default PoolUsage poolUsage(long nowMillis) {
+        return null;
+    }
+
+    default SubscriberUsage subscriberUsage(long keyHi, long keyLo) {
+        return null;
+    }
+
+    default List<SubscriberUsage> subscribers(int minSessions, int minPorts, int limit) {
+        return List.of();
+    }
+
+    default boolean hasDrainedAddress() {
+        return false;
+    }
+
+    /** Adds the allocator's state to an engine's detached state (JDK types only; this allocator is dead after). */
+    default void exportState(Map<String, Object> state) {
     }
 }

@@ -1,5 +1,7 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.Ipv4Range;
+
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.Ipv4Range;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
+import org.softwire.nat44.PortBlock;
+
 import java.util.ArrayList;
 import java.util.List;
 

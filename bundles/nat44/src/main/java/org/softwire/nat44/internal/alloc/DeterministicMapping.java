@@ -1,5 +1,8 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.Ipv4Range;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.softwire.packet.IpAddress;

@@ -16,6 +16,14 @@ final class HoldDownQueue {
         expiry = new long[capacity];
     }
 
+    /** The queue {@link #export exported} under {@code prefix} in {@code state}, of {@code capacity} (no copy). */
+    HoldDownQueue(int capacity, java.util.Map<String, Object> state, String prefix) {
+        what = AllocatorState.take(state, prefix + "what", long[].class, capacity);
+        expiry = AllocatorState.take(state, prefix + "expiry", long[].class, capacity);
+        size = AllocatorState.index(state, prefix + "size", capacity);
+        head = size == 0 ? 0 : AllocatorState.index(state, prefix + "head", capacity - 1);
+    }
+
     boolean isEmpty() { return size == 0; }
 
     boolean isFull() { return size == what.length; }
@@ -42,6 +50,14 @@ final class HoldDownQueue {
         for (int i = 0, j = o.head; i < o.size; i++, j = j + 1 == o.what.length ? 0 : j + 1) {
             add(remap.applyAsLong(o.what[j]), o.expiry[j]);
         }
+    }
+
+    /** The queue as JDK arrays and numbers under {@code prefix} (state hand-over; the arrays are shared). */
+    void export(java.util.Map<String, Object> m, String prefix) {
+        m.put(prefix + "what", what);
+        m.put(prefix + "expiry", expiry);
+        m.put(prefix + "head", (long) head);
+        m.put(prefix + "size", (long) size);
     }
 
     /** Expiry of the oldest entry (queue not empty). */

@@ -1,5 +1,8 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.Ipv4Range;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +30,7 @@ public final class PoolMigration {
 
     /** True if {@code next} keeps the table geometry of {@code cur} (then {@link #migrate} applies). */
     public static boolean compatible(AllocatorConfig cur, AllocatorConfig next) {
-        return cur.blockSize() == next.blockSize() && cur.portMin() == next.portMin()
-                && cur.maxSubscribers() == next.maxSubscribers() && cur.holdDownMax() == next.holdDownMax();
+        return cur.sameGeometry(next);
     }
 
     /**

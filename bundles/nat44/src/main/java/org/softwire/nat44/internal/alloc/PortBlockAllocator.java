@@ -1,5 +1,9 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
+
 import java.util.Arrays;
 import org.softwire.nat44.internal.PortAllocator;
 
@@ -79,6 +83,14 @@ public final class PortBlockAllocator implements PortAllocator {
             blocksAllocated, blocksReleased;
 
     public PortBlockAllocator(AllocatorConfig config, PortBlockLog log) {
+        this(config, log, null);
+    }
+
+    /**
+     * An allocator for {@code config}; with {@code st}, taking over the tables {@link AllocatorState#export
+     * exported} there (no copy; every array's type and length checked against {@code config}).
+     */
+    PortBlockAllocator(AllocatorConfig config, PortBlockLog log, java.util.Map<String, Object> st) {
         this.config = config;
         this.log = log;
         this.addressCount = config.addressCount();
@@ -94,30 +106,32 @@ public final class PortBlockAllocator implements PortAllocator {
         addresses = new AddressIndex(config.pool());
 
         int blocks = PROTOCOLS * blocksPerProtocol;
-        blockOwner = new int[blocks];
-        Arrays.fill(blockOwner, -1);
-        blockNext = new int[blocks];
-        blockReadyAt = new long[blocks];
-        blockBusy = new int[blocks];
         int words = (int) (((long) blocks * blockSize + 63) >>> 6);
-        used = new long[words];
-        busy = new long[words];
-
-        addrSubscribers = new int[addressCount];
-        addrBlocks = new int[addressCount * PROTOCOLS];
-        addrCursor = new int[addressCount * PROTOCOLS];
-        draining = new boolean[addressCount];
-
         int s = config.maxSubscribers();
-        table = new SubscriberTable(s);
-        subAddress = new int[s];
-        Arrays.fill(subAddress, -1);
-        subHead = new int[s * PROTOCOLS];
-        Arrays.fill(subHead, -1);
-        subBlocks = new int[s * PROTOCOLS];
-        subPorts = new int[s * PROTOCOLS];
-        subSessions = new int[s];
-        holdDown = new HoldDownQueue(config.holdDownMax());
+        blockOwner = AllocatorState.array(st, "blockOwner", int[].class, blocks, -1);
+        blockNext = AllocatorState.array(st, "blockNext", int[].class, blocks, 0);
+        blockReadyAt = AllocatorState.array(st, "blockReadyAt", long[].class, blocks, 0);
+        blockBusy = AllocatorState.array(st, "blockBusy", int[].class, blocks, 0);
+        used = AllocatorState.array(st, "used", long[].class, words, 0);
+        busy = AllocatorState.array(st, "busy", long[].class, words, 0);
+        addrSubscribers = AllocatorState.array(st, "addrSubscribers", int[].class, addressCount, 0);
+        addrBlocks = AllocatorState.array(st, "addrBlocks", int[].class, addressCount * PROTOCOLS, 0);
+        addrCursor = AllocatorState.array(st, "addrCursor", int[].class, addressCount * PROTOCOLS, 0);
+        draining = AllocatorState.array(st, "draining", boolean[].class, addressCount, 0);
+        subAddress = AllocatorState.array(st, "subAddress", int[].class, s, -1);
+        subHead = AllocatorState.array(st, "subHead", int[].class, s * PROTOCOLS, -1);
+        subBlocks = AllocatorState.array(st, "subBlocks", int[].class, s * PROTOCOLS, 0);
+        subPorts = AllocatorState.array(st, "subPorts", int[].class, s * PROTOCOLS, 0);
+        subSessions = AllocatorState.array(st, "subSessions", int[].class, s, 0);
+        if (st == null) {
+            table = new SubscriberTable(s);
+            holdDown = new HoldDownQueue(config.holdDownMax());
+        } else {
+            table = new SubscriberTable(s, st, AllocatorState.PREFIX + "table.");
+            holdDown = new HoldDownQueue(config.holdDownMax(), st, AllocatorState.PREFIX + "holdDown.");
+            nextAddress = AllocatorState.index(st, AllocatorState.PREFIX + "nextAddress", Math.max(0, addressCount - 1));
+            AllocatorState.counters(this, st);
+        }
     }
 
     @Override
@@ -250,6 +264,7 @@ public final class PortBlockAllocator implements PortAllocator {
      * Ends the hold-down of every port whose time is up (at its own expiry time), releasing blocks that become
      * empty. Called by every other method; the session side may also call it from its timer.
      */
+    @Override
     public void expire(long nowMillis) {
         while (!holdDown.isEmpty() && holdDown.headExpiry() <= nowMillis) {
             long at = holdDown.headExpiry();
@@ -278,6 +293,7 @@ public final class PortBlockAllocator implements PortAllocator {
     }
 
     /** Pool usage at {@code nowMillis} (control plane; allocates). */
+    @Override
     public PoolUsage poolUsage(long nowMillis) {
         return AllocatorViews.poolUsage(this, nowMillis);
     }
@@ -291,11 +307,13 @@ public final class PortBlockAllocator implements PortAllocator {
      * Up to {@code limit} live subscribers with at least {@code minSessions} sessions or at least {@code minPorts}
      * ports in one protocol (0 and 0: all), in id order (control plane; allocates).
      */
+    @Override
     public java.util.List<SubscriberUsage> subscribers(int minSessions, int minPorts, int limit) {
         return AllocatorViews.subscribers(this, minSessions, minPorts, limit);
     }
 
     /** True if a draining address has no subscriber and no block left: a {@link PoolMigration} can drop it. */
+    @Override
     public boolean hasDrainedAddress() {
         for (int a = 0; a < addressCount; a++) {
             if (draining[a] && PoolMigration.idle(this, a)) {
@@ -305,7 +323,13 @@ public final class PortBlockAllocator implements PortAllocator {
         return false;
     }
 
+    @Override
+    public void exportState(java.util.Map<String, Object> state) {
+        AllocatorState.export(this, state);
+    }
+
     /** A subscriber by key, or null if unknown (control plane; allocates). */
+    @Override
     public SubscriberUsage subscriberUsage(long keyHi, long keyLo) {
         return subscriberUsage(table.find(keyHi, keyLo));
     }

@@ -21,9 +21,24 @@ final class SubscriberTable {
     private int size;
 
     SubscriberTable(int capacity) {
+        this(capacity, null, null);
+    }
+
+    /** A table of {@code capacity} ids; with {@code state}, the one {@link #export exported} there (no copy). */
+    SubscriberTable(int capacity, java.util.Map<String, Object> state, String prefix) {
         this.capacity = capacity;
         int n = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;   // ≥ 2 × capacity, load ≤ 0.5
         this.mask = n - 1;
+        if (state != null) {
+            slots = AllocatorState.take(state, prefix + "slots", int[].class, n);
+            keyHi = AllocatorState.take(state, prefix + "keyHi", long[].class, capacity);
+            keyLo = AllocatorState.take(state, prefix + "keyLo", long[].class, capacity);
+            live = AllocatorState.take(state, prefix + "live", boolean[].class, capacity);
+            freeIds = AllocatorState.take(state, prefix + "freeIds", int[].class, capacity);
+            freeTop = AllocatorState.index(state, prefix + "freeTop", capacity);
+            size = AllocatorState.index(state, prefix + "size", capacity);
+            return;
+        }
         this.slots = new int[n];
         Arrays.fill(slots, EMPTY);
         this.keyHi = new long[capacity];
@@ -116,6 +131,17 @@ final class SubscriberTable {
         System.arraycopy(o.freeIds, 0, freeIds, 0, capacity);
         freeTop = o.freeTop;
         size = o.size;
+    }
+
+    /** The table as JDK arrays and numbers under {@code prefix} (state hand-over; the arrays are shared). */
+    void export(java.util.Map<String, Object> m, String prefix) {
+        m.put(prefix + "slots", slots);
+        m.put(prefix + "keyHi", keyHi);
+        m.put(prefix + "keyLo", keyLo);
+        m.put(prefix + "live", live);
+        m.put(prefix + "freeIds", freeIds);
+        m.put(prefix + "freeTop", (long) freeTop);
+        m.put(prefix + "size", (long) size);
     }
 
     boolean isLive(int id) {

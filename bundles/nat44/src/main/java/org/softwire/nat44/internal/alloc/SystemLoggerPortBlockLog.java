@@ -1,5 +1,7 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.Ipv4Range;
+
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import org.softwire.packet.IpAddress;

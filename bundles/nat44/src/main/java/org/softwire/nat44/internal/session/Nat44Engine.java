@@ -13,6 +13,8 @@ import org.softwire.nat44.SubscriberRow;
 import org.softwire.nat44.SessionInfo;
 import org.softwire.nat44.SubscriberStatistics;
 import org.softwire.nat44.Verdict;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
 import org.softwire.nat44.internal.PortAllocator;
 import org.softwire.packet.DropReason;
 import org.softwire.packet.IcmpHeader;
@@ -341,7 +343,9 @@ public final class Nat44Engine implements Nat44Translator {
 
     @Override
     public int expire(long nowMillis) {
-        return b.expire(nowMillis);
+        int n = b.expire(nowMillis);
+        allocator.expire(nowMillis);
+        return n;
     }
 
     // ------------------------------------------------------------------ verdicts
@@ -438,6 +442,17 @@ public final class Nat44Engine implements Nat44Translator {
         sess.rehash(adf);
     }
 
+    @Override public PoolUsage poolUsage(long nowMillis) { return allocator.poolUsage(nowMillis); }
+
+    @Override public SubscriberUsage subscriberUsage(long hi, long lo) { return allocator.subscriberUsage(hi, lo); }
+
+    @Override
+    public List<SubscriberUsage> subscriberUsages(int minSessions, int minPorts, int limit) {
+        return allocator.subscribers(minSessions, minPorts, limit);
+    }
+
+    @Override public boolean hasDrainedAddress() { return allocator.hasDrainedAddress(); }
+
     @Override public long tableBytes() { return st.bytes(); }
 
     @Override
@@ -446,6 +461,8 @@ public final class Nat44Engine implements Nat44Translator {
             throw new IllegalStateException("state already handed over");
         }
         detached = true;
-        return st.export();
+        Map<String, Object> m = st.export();
+        allocator.exportState(m);
+        return m;
     }
 }

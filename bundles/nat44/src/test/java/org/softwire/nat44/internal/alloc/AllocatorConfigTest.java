@@ -1,5 +1,8 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.Ipv4Range;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.Ipv4Range;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.softwire.nat44.internal.PortAllocator.NO_SUBSCRIBER;
 import static org.softwire.nat44.internal.PortAllocator.QUOTA_EXCEEDED;

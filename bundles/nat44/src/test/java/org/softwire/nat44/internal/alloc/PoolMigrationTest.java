@@ -1,5 +1,9 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.softwire.nat44.internal.PortAllocator.POOL_EXHAUSTED;

@@ -1,5 +1,11 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.Ipv4Range;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
+import org.softwire.nat44.PortBlock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.softwire.nat44.internal.PortAllocator.ICMP;
 import static org.softwire.nat44.internal.PortAllocator.NO_SUBSCRIBER;

@@ -1,5 +1,7 @@
 package org.softwire.nat44.internal.alloc;
 
+import org.softwire.nat44.AllocatorConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

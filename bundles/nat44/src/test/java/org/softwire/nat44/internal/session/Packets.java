@@ -12,7 +12,7 @@ import org.softwire.packet.PacketBuffer;
  * Builds IPv4 test packets with correct checksums (computed from scratch with {@link Checksum}) and checks the
  * checksums of translated packets independently, by recomputation over the whole packet.
  */
-final class Packets {
+public final class Packets {
     static final int TCP = 6;
     static final int UDP = 17;
     static final int ICMP = 1;
@@ -31,7 +31,7 @@ final class Packets {
         return b.array();
     }
 
-    static byte[] udp(int src, int sport, int dst, int dport) {
+    public static byte[] udp(int src, int sport, int dst, int dport) {
         return udp(src, sport, dst, dport, "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 

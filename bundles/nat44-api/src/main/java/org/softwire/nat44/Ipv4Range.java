@@ -1,4 +1,4 @@
-package org.softwire.nat44.internal.alloc;
+package org.softwire.nat44;
 
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;

@@ -1,4 +1,4 @@
-package org.softwire.nat44.internal.alloc;
+package org.softwire.nat44;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +82,16 @@ public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, 
         if (holdDownMax < 1) {
             throw new IllegalArgumentException("hold-down capacity " + holdDownMax + " must be at least 1");
         }
+    }
+
+    /**
+     * True if {@code next} keeps this configuration's table geometry (block size, lowest port, subscriber table
+     * and hold-down queue sizes): then a live engine can move to it keeping every session (the pool, quota,
+     * session limit, parity and hold-down times change live); otherwise the tables are rebuilt empty.
+     */
+    public boolean sameGeometry(AllocatorConfig next) {
+        return blockSize == next.blockSize && portMin == next.portMin && maxSubscribers == next.maxSubscribers
+                && holdDownMax == next.holdDownMax;
     }
 
     /** Number of external addresses. */

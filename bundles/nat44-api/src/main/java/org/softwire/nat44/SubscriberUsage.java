@@ -1,4 +1,4 @@
-package org.softwire.nat44.internal.alloc;
+package org.softwire.nat44;
 
 import java.util.List;
 
