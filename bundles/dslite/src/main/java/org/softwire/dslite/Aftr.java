@@ -51,6 +51,14 @@ public interface Aftr {
      */
     int clear(SessionFilter filter);
 
+    /**
+     * Who holds an external IPv4 address and port now, per protocol (protocol → B4 address, or in deterministic
+     * mode the B4 prefix whose fixed range holds the port); empty if nobody.
+     *
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 address or {@code port} not 0-65535
+     */
+    Map<String, String> portOwner(String address, int port);
+
     /** Pool usage per external address, draining addresses included (RFC 8512 pools-stats). */
     List<PoolAddressUsage> poolUsage();
 

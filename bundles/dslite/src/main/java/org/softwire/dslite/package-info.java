@@ -4,5 +4,5 @@
  * {@code org.softwire.dslite.b4}) as services, their MBeans and drop reasons. See the bundle README.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.softwire.dslite;

@@ -24,10 +24,21 @@ import java.util.List;
  * @param blockHoldDownMillis a released block is not handed out again for this long (default 120 s)
  * @param holdDownMax         most ports in hold-down at once (RFC 6888 REQ-8: configurable); when full, the
  *                            oldest is freed early and counted (default 262144)
+ * @param deterministic       null for dynamic port blocks; otherwise deterministic NAT (RFC 7422): each inside
+ *                            subscriber owns a fixed range of the pool (block size and quota do not apply; parity,
+ *                            port minimum, session limit and hold-down do)
  */
 public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, int portQuota, int sessionLimit,
                               int maxSubscribers, boolean parity, boolean preservePort, long portHoldDownMillis,
-                              long blockHoldDownMillis, int holdDownMax) {
+                              long blockHoldDownMillis, int holdDownMax, DeterministicConfig deterministic) {
+
+    /** Dynamic port blocks (no deterministic mapping). */
+    public AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, int portQuota, int sessionLimit,
+                           int maxSubscribers, boolean parity, boolean preservePort, long portHoldDownMillis,
+                           long blockHoldDownMillis, int holdDownMax) {
+        this(pool, blockSize, portMin, portQuota, sessionLimit, maxSubscribers, parity, preservePort,
+                portHoldDownMillis, blockHoldDownMillis, holdDownMax, null);
+    }
 
     /** Most external addresses in one allocator (its tables take about 48 KB per address). */
     public static final int MAX_ADDRESSES = 65536;
@@ -82,6 +93,9 @@ public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, 
         if (holdDownMax < 1) {
             throw new IllegalArgumentException("hold-down capacity " + holdDownMax + " must be at least 1");
         }
+        if (deterministic != null) {
+            deterministic.portsPerSubscriber(addresses, portMin); // RFC 7422 §2: at least one port each
+        }
     }
 
     /**
@@ -90,6 +104,11 @@ public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, 
      * session limit, parity and hold-down times change live); otherwise the tables are rebuilt empty.
      */
     public boolean sameGeometry(AllocatorConfig next) {
+        if (deterministic != null || next.deterministic != null) {
+            // the mapping is a function of the inside prefix, the pool and the reserved ports: nothing of it moves live
+            return java.util.Objects.equals(deterministic, next.deterministic) && pool.equals(next.pool)
+                    && portMin == next.portMin && holdDownMax == next.holdDownMax;
+        }
         return blockSize == next.blockSize && portMin == next.portMin && maxSubscribers == next.maxSubscribers
                 && holdDownMax == next.holdDownMax;
     }
@@ -130,6 +149,7 @@ public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, 
         private long portHoldDownMillis = 120_000;
         private long blockHoldDownMillis = 120_000;
         private int holdDownMax = 262_144;
+        private DeterministicConfig deterministic;
 
         /** Adds prefixes or ranges in {@link Ipv4Range#parse} syntax. */
         public Builder pool(String... ranges) {
@@ -149,10 +169,11 @@ public record AllocatorConfig(List<Ipv4Range> pool, int blockSize, int portMin, 
         public Builder portHoldDownMillis(long v) { portHoldDownMillis = v; return this; }
         public Builder blockHoldDownMillis(long v) { blockHoldDownMillis = v; return this; }
         public Builder holdDownMax(int v) { holdDownMax = v; return this; }
+        public Builder deterministic(DeterministicConfig v) { deterministic = v; return this; }
 
         public AllocatorConfig build() {
             return new AllocatorConfig(pool, blockSize, portMin, portQuota, sessionLimit, maxSubscribers, parity,
-                    preservePort, portHoldDownMillis, blockHoldDownMillis, holdDownMax);
+                    preservePort, portHoldDownMillis, blockHoldDownMillis, holdDownMax, deterministic);
         }
     }
 }

@@ -125,6 +125,14 @@ public interface Nat44Translator {
     List<SubscriberUsage> subscriberUsages(int minSessions, int minPorts, int limit);
 
     /**
+     * Who holds an external address and port now, per protocol ({@code tcp}, {@code udp}, {@code icmp} → the
+     * subscriber: the B4's IPv6 address, the inside IPv4 address for plain NAT44, or in deterministic mode the B4
+     * prefix whose fixed range holds the port, in use or not). Empty if nobody. For abuse reports; the past is in
+     * the port-block log (dynamic mode) or the same computation (deterministic mode, RFC 7422 §2).
+     */
+    Map<String, String> portOwner(int externalAddress, int port);
+
+    /**
      * True if an address removed from the pool has no subscriber and no port block left: moving the engine to the
      * same configuration ({@link Nat44EngineFactory#adopt}) lets it leave.
      */

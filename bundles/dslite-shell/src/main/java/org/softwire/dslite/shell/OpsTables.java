@@ -41,6 +41,27 @@ final class OpsTables {
         out.println("Blocks: TCP/UDP/ICMP blocks held; Hold-down and Free: blocks of all protocols");
     }
 
+    /** Who holds {@code address:port} on each AFTR, per protocol; says so when nobody does. */
+    static void portOwner(List<Aftr> aftrs, String address, int port, PrintStream out, boolean noFormat) {
+        ShellTable t = new ShellTable();
+        t.column("AFTR");
+        t.column("Protocol");
+        t.column("B4");
+        int rows = 0;
+        for (Aftr a : sorted(aftrs)) {
+            for (java.util.Map.Entry<String, String> e : a.portOwner(address, port).entrySet()) {
+                t.addRow().addContent(a.name(), e.getKey(), e.getValue());
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            out.println("Nobody holds " + address + ":" + port + " now (dynamic mode: see the port-block log"
+                    + " org.softwire.nat44.portblocks for the past)");
+            return;
+        }
+        t.print(out, !noFormat);
+    }
+
     static void subscribers(List<Aftr> aftrs, String b4, int limit, PrintStream out, boolean noFormat) {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit " + limit + " must be at least 1");

@@ -52,6 +52,12 @@ class DsliteTablesTest {
         @Override public int mappingCount() { return 1; }
         @Override public int clear(String b4) { clearedB4 = b4; return 2; }
         @Override public int clear(SessionFilter f) { cleared = f; return 1; }
+        @Override public java.util.Map<String, String> portOwner(String address, int port) {
+            if (!address.equals("192.0.2.1")) {
+                throw new IllegalArgumentException(address + " is not an IPv4 address");
+            }
+            return port == 40000 ? java.util.Map.of("udp", "2001:db8:0:1::1") : java.util.Map.of();
+        }
         @Override public List<PoolAddressUsage> poolUsage() {
             return List.of(new PoolAddressUsage("192.0.2.1", false, 3, 700, 20, 1, 2, 1, 1, 1, 373, 126, 512),
                     new PoolAddressUsage("192.0.2.9", true, 1, 5, 0, 0, 1, 0, 0, 0, 377, 126, 512));
@@ -145,6 +151,17 @@ class DsliteTablesTest {
                 "2/1/1", "1", "373");
         assertThat(rows.get(1).split("\\s+")).containsExactly("aftr1", "192.0.2.9", "draining", "1", "5", "0", "0",
                 "1/0/0", "0", "377");
+    }
+
+    @Test
+    void portOwnerNamesTheB4OrSaysNobody() {
+        String out = print(o -> OpsTables.portOwner(List.of(new Fake()), "192.0.2.1", 40000, o, true));
+        assertThat(out.lines().filter(l -> l.startsWith("aftr1")).map(l -> List.of(l.split("\\s+"))).toList())
+                .containsExactly(List.of("aftr1", "udp", "2001:db8:0:1::1"));
+        assertThat(print(o -> OpsTables.portOwner(List.of(new Fake()), "192.0.2.1", 40001, o, true)))
+                .startsWith("Nobody holds 192.0.2.1:40001 now");
+        assertThatThrownBy(() -> OpsTables.portOwner(List.of(new Fake()), "2001:db8::1", 1, System.out, true))
+                .hasMessageContaining("not an IPv4 address");
     }
 
     @Test

@@ -57,16 +57,33 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "ICMP timeout (s)") int icmp$_$timeout() default 60;
 
-    @AttributeDefinition(name = "Sessions per subscriber", description = "0 = no limit")
-    int max$_$sessions$_$per$_$subscriber() default 0;
-
     @AttributeDefinition(name = "Port block size") int port$_$block$_$size() default 512;
 
     @AttributeDefinition(name = "Port quota", description = "Ports per subscriber and protocol") int port$_$quota() default 2048;
 
     @AttributeDefinition(name = "Lowest port") int port$_$min() default 1024;
 
-    @AttributeDefinition(name = "Session limit (allocator)") int session$_$limit() default 8192;
+    @AttributeDefinition(name = "Session limit", description = "Sessions per B4 (RFC 6888 REQ-5); beyond it new"
+            + " sessions are refused with ICMP host unreachable")
+    int session$_$limit() default 8192;
+
+    @AttributeDefinition(name = "Port allocation", description = "dynamic: port blocks on demand, each logged;"
+            + " deterministic: RFC 7422 fixed ranges per B4 prefix, nothing logged",
+            options = {@Option(label = "dynamic", value = "dynamic"), @Option(label = "deterministic",
+                    value = "deterministic")})
+    String port$_$allocation() default "dynamic";
+
+    @AttributeDefinition(name = "Deterministic: B4 prefix", required = false,
+            description = "Prefix holding the B4s (default: the only b4-prefixes entry)")
+    String deterministic$_$b4$_$prefix();
+
+    @AttributeDefinition(name = "Deterministic: B4 prefix length", description = "Length of the prefix that"
+            + " identifies one B4 (at most 64)")
+    int deterministic$_$b4$_$length() default 64;
+
+    @AttributeDefinition(name = "Deterministic: dynamic factor", description = "RFC 7422 D: ranges' worth of ports"
+            + " kept per address beyond the fixed ranges")
+    int deterministic$_$dynamic$_$factor() default 0;
 
     @AttributeDefinition(name = "Port parity") boolean port$_$parity() default true;
 

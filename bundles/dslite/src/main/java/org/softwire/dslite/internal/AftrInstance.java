@@ -415,6 +415,18 @@ public final class AftrInstance implements Aftr {
     }
 
     @Override
+    public Map<String, String> portOwner(String address, int port) {
+        IpAddress a = IpAddress.parse(address);
+        if (a.family() != org.softwire.packet.IpFamily.IPV4) {
+            throw new IllegalArgumentException(address + " is not an IPv4 address");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0-65535");
+        }
+        return locked(() -> plan.nat() == null ? Map.of() : plan.nat().portOwner(a.v4(), port));
+    }
+
+    @Override
     public List<SubscriberReport> subscribers(String b4, int limit) {
         return locked(() -> AftrReports.subscribers(plan.nat(), b4, limit));
     }

@@ -7,6 +7,7 @@ import org.softwire.encap.TunnelConfig;
 import org.softwire.nat44.Filtering;
 import org.softwire.nat44.Nat44Config;
 import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.DeterministicConfig;
 import org.softwire.packet.IpAddress;
 import org.softwire.packet.IpFamily;
 import org.softwire.packet.lpm.IpPrefix;
@@ -78,6 +79,8 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
                     + "': endpoint-independent or address-dependent");
         };
         int maxSubscribers = p.integer("max-subscribers", 16384, 1, 1 << 24);
+        int sessionLimit = sessionLimit(p);
+        DeterministicConfig deterministic = deterministic(p, b4);
         Nat44Config nat;
         AllocatorConfig alloc;
         try {
@@ -92,7 +95,7 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
                     .icmpTimeout(p.integer("icmp-timeout", 60, 0, Nat44Config.MAX_TIMEOUT))
                     .filtering(f)
                     .inboundRefresh(p.bool("inbound-refresh", true))
-                    .maxSessionsPerSubscriber(p.integer("max-sessions-per-subscriber", 0, 0, Integer.MAX_VALUE))
+                    .maxSessionsPerSubscriber(sessionLimit)
                     .icmpSource(AFTR_V4.v4())
                     .sessionLogging(p.bool("session-logging", false));
             nat = nb.build();
@@ -100,11 +103,12 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
                     .blockSize(p.integer("port-block-size", 512, 2, 65536))
                     .portMin(p.integer("port-min", 1024, 0, 65535))
                     .portQuota(p.integer("port-quota", 2048, 1, 65536))
-                    .sessionLimit(p.integer("session-limit", 8192, 1, Integer.MAX_VALUE))
+                    .sessionLimit(sessionLimit)
                     .maxSubscribers(maxSubscribers)
                     .parity(p.bool("port-parity", true))
                     .portHoldDownMillis(1000L * p.integer("port-hold-down", 120, 0, 86400))
                     .blockHoldDownMillis(1000L * p.integer("port-hold-down", 120, 0, 86400))
+                    .deterministic(deterministic)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -113,6 +117,51 @@ public record AftrSettings(String name, String device, IpAddress address, List<I
                 alloc, p.integer("reassembly-datagrams", 1024, 0, 1 << 20),
                 p.integer("reassembly-memory", 4 << 20, 1024, 1 << 30),
                 p.integer("reassembly-timeout", 60, 1, 60), AlarmSettings.from(p));
+    }
+
+    /**
+     * Sessions per B4 (RFC 6888 REQ-5), enforced by the NAT engine: {@code session-limit} (default 8192). The
+     * older key {@code max-sessions-per-subscriber} (0 = no limit) is still read when {@code session-limit} is
+     * absent.
+     */
+    private static int sessionLimit(Props p) {
+        if (p.string("session-limit", null) == null && p.string("max-sessions-per-subscriber", null) != null) {
+            int legacy = p.integer("max-sessions-per-subscriber", 0, 0, Integer.MAX_VALUE);
+            return legacy == 0 ? Integer.MAX_VALUE : legacy;
+        }
+        return p.integer("session-limit", 8192, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code port-allocation = deterministic} (RFC 7422): {@code deterministic-b4-prefix} (default: the one B4
+     * prefix), {@code deterministic-b4-length} (the prefix length identifying one B4, default 64),
+     * {@code deterministic-dynamic-factor} (D, default 0). Null for {@code dynamic} (port blocks, the default).
+     */
+    private static DeterministicConfig deterministic(Props p, List<IpPrefix> b4) {
+        String mode = p.string("port-allocation", "dynamic");
+        switch (mode) {
+            case "dynamic":
+                return null;
+            case "deterministic":
+                break;
+            default:
+                throw new IllegalArgumentException("port-allocation = '" + mode + "': dynamic or deterministic");
+        }
+        String prefix = p.string("deterministic-b4-prefix", null);
+        if (prefix == null) {
+            if (b4.size() != 1) {
+                throw new IllegalArgumentException("port-allocation = deterministic needs deterministic-b4-prefix"
+                        + " (the B4 prefix whose /" + "deterministic-b4-length prefixes are the subscribers) when"
+                        + " b4-prefixes has " + b4.size() + " prefixes");
+            }
+            prefix = b4.get(0).toString();
+        }
+        try {
+            return new DeterministicConfig(prefix, p.integer("deterministic-b4-length", 64, 1, 64),
+                    p.integer("deterministic-dynamic-factor", 0, 0, 65535));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("deterministic-b4-prefix = '" + prefix + "': " + e.getMessage(), e);
+        }
     }
 
     private static IpAddress parse(String key, String text) {

@@ -85,6 +85,11 @@ public interface PortAllocator {
         return List.of();
     }
 
+    /** Protocol label → subscriber text holding {@code address:port} (see {@code Nat44Translator.portOwner}). */
+    default Map<String, String> portOwner(int address, int port) {
+        return Map.of();
+    }
+
     default boolean hasDrainedAddress() {
         return false;
     }

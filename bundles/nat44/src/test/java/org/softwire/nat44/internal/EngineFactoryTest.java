@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.DeterministicConfig;
 import org.softwire.nat44.Nat44Config;
 import org.softwire.nat44.Nat44Counter;
 import org.softwire.nat44.Nat44EngineFactory;
@@ -40,6 +41,26 @@ class EngineFactoryTest {
     private final PortBlockLog log = (allocated, hi, lo, protocol, address, first, last, time) ->
             blockLog.add((allocated ? "+" : "-") + protocol + ":" + first);
     private long now = 1_700_000_000_000L;
+    private final List<String> parameters = new ArrayList<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureParameterLog() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.softwire.nat44.deterministic");
+        l.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                parameters.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
 
     @Test
     void aSuccessorContinuesEveryMappingSessionBlockAndCounter() {
@@ -152,6 +173,61 @@ class EngineFactoryTest {
 
         Nat44Translator b = f.adopt(NAT, POOL, state, now);
         assertThat(outbound(b, B4_HI, 40001)).isEqualTo(e1);
+    }
+
+    @Test
+    void deterministicModeGivesEachB4ItsFixedRangeAndSurvivesAHandOver() {
+        // RFC 7422 §2 with DS-Lite B4s: I = 2001:db8:0::/56 cut into /64s (H = 256), O = 192.0.2.1, D = 0,
+        // R = 0-1023: C = 256, P = 64512 / 256 = 252; the B4 2001:db8:0:1::1 is subscriber 1: ports 1276-1527
+        AllocatorConfig det = AllocatorConfig.builder().pool("192.0.2.1").maxSubscribers(64)
+                .deterministic(new DeterministicConfig("2001:db8:0::/56", 64, 0)).build();
+        EngineFactory f = new EngineFactory(log);
+        Nat44Translator a = f.create(NAT, det);
+        long e1 = outbound(a, B4_HI, 40001);
+        assertThat(e1 >>> 16).isEqualTo(ip(192, 0, 2, 1) & 0xFFFFFFFFL);
+        assertThat(e1 & 0xFFFF).isBetween(1276L, 1527L);
+        assertThat(a.subscriberUsage(B4_HI, B4_LO).blocks()).extracting(Object::toString)
+                .containsExactly("tcp 192.0.2.1:1276-1527", "udp 192.0.2.1:1276-1527", "icmp 192.0.2.1:1276-1527");
+        assertThat(a.poolUsage(now).blockSize()).isEqualTo(252);
+        assertThat(a.poolUsage(now).addresses()).singleElement().satisfies(u -> {
+            assertThat(u.subscribers()).isEqualTo(1);
+            assertThat(u.udpPorts()).isEqualTo(1);
+        });
+        assertThat(a.subscriberUsages(0, 0, 10)).extracting(SubscriberUsage::subscriber)
+                .containsExactly("2001:db8:0:1::/64");
+        assertThat(blockLog).as("no port-block log in deterministic mode (RFC 7422 §2 step 3)").isEmpty();
+        assertThat(parameters).as("RFC 7422 §3: the parameter set in force is recorded").singleElement()
+                .asString().contains("I=2001:db8:0::/56 per /64").contains("O=[192.0.2.1]").contains("D=0")
+                .contains("R=0-1023").contains("252 ports each");
+
+        Map<String, Object> state = a.detachState();
+        AllocatorConfig dynamic = AllocatorConfig.builder().pool("192.0.2.1").maxSubscribers(64).build();
+        assertThatThrownBy(() -> f.adopt(NAT, dynamic, state, now)).isInstanceOf(IllegalArgumentException.class);
+        AllocatorConfig noParity = AllocatorConfig.builder().pool("192.0.2.1").maxSubscribers(64).parity(false)
+                .deterministic(new DeterministicConfig("2001:db8:0::/56", 64, 0)).build();
+        Nat44Translator b = new EngineFactory(log).adopt(NAT, noParity, state, now);
+        assertThat(outbound(b, B4_HI, 40001)).isEqualTo(e1);
+        long e2 = outbound(b, B4_HI, 40002);
+        assertThat(e2 & 0xFFFF).isBetween(1276L, 1527L).isNotEqualTo(e1 & 0xFFFF);
+        assertThat(b.subscriberUsage(B4_HI, B4_LO).udpPorts()).isEqualTo(2);
+    }
+
+    @Test
+    void deterministicPlainNat44FollowsTheRfc7422Vector() {
+        // RFC 7422 §2.3: I = 198.51.100.0/28, O = 192.0.2.1, D = 2, R = 0-1023 -> 198.51.100.1: 1024-5055,
+        // 198.51.100.14: 53440-57471
+        AllocatorConfig det = AllocatorConfig.builder().pool("192.0.2.1").maxSubscribers(64)
+                .deterministic(new DeterministicConfig("198.51.100.0/28", 0, 2)).build();
+        Nat44Translator nat = new EngineFactory(log).create(NAT, det);
+        for (int[] v : new int[][] {{1, 1024, 5055}, {14, 53440, 57471}}) {
+            PacketBuffer p = PacketBuffer.of(udp(ip(198, 51, 100, v[0]), 5000, SERVER, 53));
+            assertThat(nat.outbound(p, 0, 0, null, now)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+            byte[] out = p.toByteArray();
+            int port = (out[20] & 0xFF) << 8 | out[21] & 0xFF;
+            assertThat(port).isBetween(v[1], v[2]);
+        }
+        assertThat(nat.subscriberUsage(0, ip(198, 51, 100, 14) & 0xFFFFFFFFL).blocks().get(0))
+                .hasToString("tcp 192.0.2.1:53440-57471");
     }
 
     // ------------------------------------------------------------------ helpers

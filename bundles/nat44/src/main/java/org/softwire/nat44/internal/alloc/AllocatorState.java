@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.DeterministicConfig;
 import org.softwire.nat44.Ipv4Range;
+import org.softwire.nat44.internal.PortAllocator;
 
 /**
  * The hand-over of a {@link PortBlockAllocator} to a successor from another revision of this bundle (issue 4 item
@@ -33,14 +35,57 @@ public final class AllocatorState {
         return state.containsKey(PREFIX + "format");
     }
 
-    /** Adds {@code p}'s tables to {@code m} (the arrays are shared: {@code p} must not be used afterwards). */
-    public static void export(PortBlockAllocator p, Map<String, Object> m) {
-        AllocatorConfig c = p.config;
+    /** The configuration as JDK types. */
+    private static void putConfig(Map<String, Object> m, AllocatorConfig c) {
         m.put(PREFIX + "format", FORMAT);
         m.put(PREFIX + "pool", c.pool().stream().map(Ipv4Range::toString).toArray(String[]::new));
         m.put(PREFIX + "config", new long[] {c.blockSize(), c.portMin(), c.portQuota(), c.sessionLimit(),
                 c.maxSubscribers(), c.parity() ? 1 : 0, c.preservePort() ? 1 : 0, c.portHoldDownMillis(),
                 c.blockHoldDownMillis(), c.holdDownMax()});
+        DeterministicConfig d = c.deterministic();
+        if (d != null) {
+            m.put(PREFIX + "deterministic", new String[] {d.inside(), Integer.toString(d.subscriberLength()),
+                    Integer.toString(d.dynamicFactor())});
+        }
+    }
+
+    /** Adds a deterministic allocator's tables to {@code m} (shared: {@code d} must not be used afterwards). */
+    static void export(DeterministicAllocator d, Map<String, Object> m) {
+        putConfig(m, d.config);
+        m.put(PREFIX + "used", d.used);
+        m.put(PREFIX + "busy", d.busy);
+        m.put(PREFIX + "portsUsed", d.portsUsed);
+        m.put(PREFIX + "sessions", d.sessions);
+        m.put(PREFIX + "counters", new long[] {d.quotaExceeded, 0, d.noSubscriber, d.sessionLimitReached,
+                d.badRelease, d.holdDownOverflow, 0, 0});
+        d.holdDown.export(m, PREFIX + "holdDown.");
+    }
+
+    /** Sets a deterministic allocator's counters from the state. */
+    static void counters(DeterministicAllocator d, Map<String, Object> m) {
+        long[] c = get(m, PREFIX + "counters", long[].class);
+        if (c.length != 8) {
+            throw new IllegalArgumentException("cannot adopt allocator state: " + c.length + " counters");
+        }
+        d.quotaExceeded = c[0];
+        d.noSubscriber = c[2];
+        d.sessionLimitReached = c[3];
+        d.badRelease = c[4];
+        d.holdDownOverflow = c[5];
+    }
+
+    /**
+     * The allocator the state holds under the parameters of {@code next} (same geometry: parity, session limit and
+     * hold-down times may differ), taking its arrays over. Deterministic allocators only; port blocks migrate.
+     */
+    public static PortAllocator adoptDeterministic(Map<String, Object> m, AllocatorConfig next) {
+        config(m); // format check
+        return DeterministicAllocator.of(next, m);
+    }
+
+    /** Adds {@code p}'s tables to {@code m} (the arrays are shared: {@code p} must not be used afterwards). */
+    public static void export(PortBlockAllocator p, Map<String, Object> m) {
+        putConfig(m, p.config);
         m.put(PREFIX + "blockOwner", p.blockOwner);
         m.put(PREFIX + "blockNext", p.blockNext);
         m.put(PREFIX + "blockReadyAt", p.blockReadyAt);
@@ -77,8 +122,17 @@ public final class AllocatorState {
         if (c.length != 10) {
             throw new IllegalArgumentException("cannot adopt allocator state: " + c.length + " configuration values");
         }
+        DeterministicConfig d = null;
+        if (m.containsKey(PREFIX + "deterministic")) {
+            String[] t = get(m, PREFIX + "deterministic", String[].class);
+            if (t.length != 3) {
+                throw new IllegalArgumentException("cannot adopt allocator state: deterministic has " + t.length
+                        + " values");
+            }
+            d = new DeterministicConfig(t[0], Integer.parseInt(t[1]), Integer.parseInt(t[2]));
+        }
         return new AllocatorConfig(pool, (int) c[0], (int) c[1], (int) c[2], (int) c[3], (int) c[4], c[5] != 0,
-                c[6] != 0, c[7], c[8], (int) c[9]);
+                c[6] != 0, c[7], c[8], (int) c[9], d);
     }
 
     /**

@@ -72,4 +72,22 @@ final class AllocatorViews {
                 p.subPorts[id * 3], p.subPorts[id * 3 + 1], p.subPorts[id * 3 + 2], p.config.portQuota(),
                 p.subSessions[id], p.config.sessionLimit(), blocks);
     }
+
+    /** The owners of the blocks holding {@code address:port}, per protocol (those with an owner). */
+    static java.util.Map<String, String> portOwner(PortBlockAllocator p, int address, int port) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        int a = p.addresses.indexOf(address);
+        if (a < 0 || port < p.portMin || port > 65535) {
+            return out;
+        }
+        int b = (port - p.portMin) / p.blockSize;
+        String[] names = {"tcp", "udp", "icmp"};
+        for (int protocol = 0; protocol < 3; protocol++) {
+            int owner = p.blockOwner[protocol * p.blocksPerProtocol + a * p.blocksPerAddress + b];
+            if (owner >= 0) {
+                out.put(names[protocol], DeterministicViews.keyText(p.table.keyHi(owner), p.table.keyLo(owner)));
+            }
+        }
+        return out;
+    }
 }

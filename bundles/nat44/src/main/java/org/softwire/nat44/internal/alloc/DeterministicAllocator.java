@@ -1,5 +1,12 @@
 package org.softwire.nat44.internal.alloc;
 
+import java.util.List;
+import java.util.Map;
+import org.softwire.nat44.AllocatorConfig;
+import org.softwire.nat44.DeterministicConfig;
+import org.softwire.nat44.Ipv4Range;
+import org.softwire.nat44.PoolUsage;
+import org.softwire.nat44.SubscriberUsage;
 import org.softwire.nat44.internal.PortAllocator;
 
 /**
@@ -16,25 +23,52 @@ import org.softwire.nat44.internal.PortAllocator;
  * <p>Single-threaded; nothing is allocated by the {@link PortAllocator} methods.
  */
 public final class DeterministicAllocator implements PortAllocator {
-    private final DeterministicMapping mapping;
+    /** The configuration it was built from (null when built from a mapping directly). */
+    final AllocatorConfig config;
+    final DeterministicMapping mapping;
     private final boolean parity;
     private final int sessionLimit;
     private final long holdDownMillis;
-    private final int portsEach;
-    private final long bitsPerProtocol;
-    private final long[] used;
-    private final long[] busy;
-    private final int[] portsUsed;     // [index·3 + protocol]
-    private final int[] sessions;
-    private final HoldDownQueue holdDown;
-    private long quotaExceeded, noSubscriber, sessionLimitReached, badRelease, holdDownOverflow;
+    final int portsEach;
+    final long bitsPerProtocol;
+    final long[] used;
+    final long[] busy;
+    final int[] portsUsed;     // [index·3 + protocol]
+    final int[] sessions;
+    final HoldDownQueue holdDown;
+    long quotaExceeded, noSubscriber, sessionLimitReached, badRelease, holdDownOverflow;
 
     public DeterministicAllocator(DeterministicMapping mapping, boolean parity, int sessionLimit, long holdDownMillis,
                                   int holdDownMax) {
+        this(null, mapping, parity, sessionLimit, holdDownMillis, holdDownMax, null);
+    }
+
+    /** The allocator of a configuration whose {@link AllocatorConfig#deterministic()} is set. */
+    public static DeterministicAllocator of(AllocatorConfig c) {
+        return of(c, null);
+    }
+
+    /** Same, taking over the tables of a state {@link AllocatorState#export exported} with the same mapping. */
+    static DeterministicAllocator of(AllocatorConfig c, Map<String, Object> state) {
+        DeterministicConfig d = c.deterministic();
+        if (d == null) {
+            throw new IllegalArgumentException("not a deterministic allocation");
+        }
+        List<String> outside = c.pool().stream().map(Ipv4Range::toString).toList();
+        DeterministicMapping m = d.ipv6()
+                ? DeterministicMapping.ipv6(d.inside(), d.subscriberLength(), outside, d.dynamicFactor(), c.portMin())
+                : DeterministicMapping.ipv4(d.inside(), outside, d.dynamicFactor(), c.portMin());
+        return new DeterministicAllocator(c, m, c.parity(), c.sessionLimit(), c.portHoldDownMillis(), c.holdDownMax(),
+                state);
+    }
+
+    private DeterministicAllocator(AllocatorConfig config, DeterministicMapping mapping, boolean parity,
+                                   int sessionLimit, long holdDownMillis, int holdDownMax, Map<String, Object> st) {
         if (sessionLimit < 1 || holdDownMillis < 0 || holdDownMax < 1) {
             throw new IllegalArgumentException("session limit " + sessionLimit + " and hold-down capacity "
                     + holdDownMax + " must be at least 1, hold-down " + holdDownMillis + " ms not negative");
         }
+        this.config = config;
         this.mapping = mapping;
         this.parity = parity;
         this.sessionLimit = sessionLimit;
@@ -42,11 +76,53 @@ public final class DeterministicAllocator implements PortAllocator {
         this.portsEach = mapping.portsPerSubscriber();
         this.bitsPerProtocol = (long) mapping.subscribers() * portsEach;
         int words = (int) ((3 * bitsPerProtocol + 63) >>> 6);
-        used = new long[words];
-        busy = new long[words];
-        portsUsed = new int[mapping.subscribers() * 3];
-        sessions = new int[mapping.subscribers()];
-        holdDown = new HoldDownQueue(holdDownMax);
+        used = AllocatorState.array(st, "used", long[].class, words, 0);
+        busy = AllocatorState.array(st, "busy", long[].class, words, 0);
+        portsUsed = AllocatorState.array(st, "portsUsed", int[].class, mapping.subscribers() * 3, 0);
+        sessions = AllocatorState.array(st, "sessions", int[].class, mapping.subscribers(), 0);
+        holdDown = st == null ? new HoldDownQueue(holdDownMax)
+                : new HoldDownQueue(holdDownMax, st, AllocatorState.PREFIX + "holdDown.");
+        if (st != null) {
+            AllocatorState.counters(this, st);
+        }
+    }
+
+    @Override
+    public void exportState(Map<String, Object> state) {
+        if (config == null) {
+            throw new IllegalStateException("an allocator built from a bare mapping cannot be handed over");
+        }
+        AllocatorState.export(this, state);
+    }
+
+    @Override
+    public PoolUsage poolUsage(long nowMillis) {
+        return DeterministicViews.poolUsage(this);
+    }
+
+    @Override
+    public SubscriberUsage subscriberUsage(long keyHi, long keyLo) {
+        int i = mapping.index(keyHi, keyLo);
+        return i < 0 ? null : DeterministicViews.subscriber(this, i, DeterministicViews.keyText(keyHi, keyLo));
+    }
+
+    @Override
+    public Map<String, String> portOwner(int address, int port) {
+        int i = mapping.reverseIndex(address, port);
+        if (i < 0) {
+            return Map.of();
+        }
+        String who = mapping.insideText(i);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String protocol : new String[] {"tcp", "udp", "icmp"}) {
+            out.put(protocol, who);
+        }
+        return out;
+    }
+
+    @Override
+    public List<SubscriberUsage> subscribers(int minSessions, int minPorts, int limit) {
+        return DeterministicViews.subscribers(this, minSessions, minPorts, limit);
     }
 
     public DeterministicMapping mapping() {
@@ -135,10 +211,15 @@ public final class DeterministicAllocator implements PortAllocator {
     }
 
     /** Ends the hold-down of every port whose time is up. */
+    @Override
     public void expire(long nowMillis) {
         while (!holdDown.isEmpty() && holdDown.headExpiry() <= nowMillis) {
             PortBitmap.clear(busy, holdDown.poll());
         }
+    }
+
+    int sessionLimit() {
+        return sessionLimit;
     }
 
     /** Ports in use by a subscriber in a protocol. */

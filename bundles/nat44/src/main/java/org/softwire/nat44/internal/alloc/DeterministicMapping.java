@@ -223,6 +223,14 @@ public final class DeterministicMapping {
         return Ipv4Range.text(insideFirst + i);
     }
 
+    /** The inside subscriber of an index: its IPv4 address, or its B4 prefix ({@code 2001:db8:0:1::/64}). */
+    public String insideText(int index) {
+        if (ipv6) {
+            return IpAddress.ofV6(prefixHi | (long) index << subscriberShift, 0) + "/" + subscriberLength;
+        }
+        return Ipv4Range.text(insideFirst + index);
+    }
+
     /** H: number of inside subscribers. */
     public int subscribers() { return subscribers; }
 

@@ -55,7 +55,7 @@ public final class PoolMigration {
         }
         AllocatorConfig effective = new AllocatorConfig(pool, next.blockSize(), next.portMin(), next.portQuota(),
                 next.sessionLimit(), next.maxSubscribers(), next.parity(), next.preservePort(),
-                next.portHoldDownMillis(), next.blockHoldDownMillis(), next.holdDownMax());
+                next.portHoldDownMillis(), next.blockHoldDownMillis(), next.holdDownMax(), null);
         PortBlockAllocator n = new PortBlockAllocator(effective, log);
         for (int address : keep) {
             n.draining[n.addresses.indexOf(address)] = true;

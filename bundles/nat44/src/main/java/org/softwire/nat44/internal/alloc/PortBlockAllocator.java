@@ -324,6 +324,11 @@ public final class PortBlockAllocator implements PortAllocator {
     }
 
     @Override
+    public java.util.Map<String, String> portOwner(int address, int port) {
+        return AllocatorViews.portOwner(this, address, port);
+    }
+
+    @Override
     public void exportState(java.util.Map<String, Object> state) {
         AllocatorState.export(this, state);
     }

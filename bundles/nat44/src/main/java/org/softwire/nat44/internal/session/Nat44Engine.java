@@ -453,6 +453,8 @@ public final class Nat44Engine implements Nat44Translator {
 
     @Override public boolean hasDrainedAddress() { return allocator.hasDrainedAddress(); }
 
+    @Override public Map<String, String> portOwner(int address, int port) { return allocator.portOwner(address, port); }
+
     @Override public long tableBytes() { return st.bytes(); }
 
     @Override
