@@ -43,10 +43,8 @@ public final class AftrInstance implements Aftr {
     private final AftrCounters counters = new AftrCounters();
     private final LongSupplier clock;
     private volatile AftrPlan plan;
-    /** Where engines come from (the engine bundle's service), or null while there is none. Under {@link #lock}. */
-    private Nat44EngineFactory factory;
-    /** The NAT state detached from the last engine while no factory is there (JDK types only). Under {@link #lock}. */
-    private Map<String, Object> parked;
+    /** Where engines come from, and the NAT state while there is no engine. Under {@link #lock}. */
+    private final AftrNat engines;
     private volatile PacketDevice device;
     private Thread thread;
     private volatile boolean running;
@@ -60,7 +58,7 @@ public final class AftrInstance implements Aftr {
 
     AftrInstance(AftrSettings settings, EncapsulationCodec codec, LongSupplier clock, Nat44EngineFactory factory) {
         this.clock = clock;
-        this.factory = factory;
+        this.engines = new AftrNat(factory, counters);
         // RFC 6333 §6.3: reassemble before decapsulating; bounded contexts and memory (sizes fixed for the
         // instance's life, like the NAT tables)
         this.reassembler = settings.reassemblyDatagrams() == 0 ? null
@@ -68,7 +66,7 @@ public final class AftrInstance implements Aftr {
                         settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
         this.monitor = new AftrMonitor(this, settings.alarms(), clock);
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
-                factory == null ? null : factory.create(settings.nat(), settings.allocator()), reassembler);
+                engines.create(settings), reassembler);
     }
 
     AftrPlan plan() {
@@ -95,27 +93,7 @@ public final class AftrInstance implements Aftr {
         lock.lock();
         try {
             AftrPlan p = plan;
-            Nat44Translator nat = p.nat();
-            long now = clock.getAsLong();
-            boolean rebuild = p.settings().natRebuild(next);
-            if (nat == null) {
-                if (rebuild && parked != null) {
-                    LOG.log(Level.WARNING, "AFTR {0}: table size, block size or lowest port changed while no NAT"
-                            + " engine is there: the kept NAT state is dropped", next.name());
-                    parked = null;
-                }
-            } else if (rebuild) {
-                LOG.log(Level.WARNING, "AFTR {0}: session or subscriber table size, block size or lowest port changed:"
-                        + " {1} sessions dropped, new NAT tables", next.name(), nat.sessionCount());
-                nat.clearAll(now);
-                nat = factory.create(next.nat(), next.allocator());
-            } else if (p.settings().allocatorChange(next)) {
-                nat = successor(nat.detachState(), next, now);
-                LOG.log(Level.INFO, "AFTR {0}: pool {1} applied live, {2} sessions kept{3}", next.name(),
-                        next.allocator().pool(), nat.sessionCount(), AftrReports.draining(nat.poolUsage(now)));
-            } else {
-                nat.reconfigure(next.nat());
-            }
+            Nat44Translator nat = engines.configure(p.nat(), p.settings(), next, clock.getAsLong());
             Tunnel tunnel = p.settings().tunnelConfig().equals(next.tunnelConfig()) ? p.tunnel()
                     : new Tunnel(next.tunnelConfig(), 1000);
             plan = AftrPlan.of(next, tunnel, p.codec(), nat, reassembler);
@@ -126,21 +104,6 @@ public final class AftrInstance implements Aftr {
     }
 
     /**
-     * An engine of {@link #factory} continuing {@code state} under {@code s}; if it cannot (a state format the
-     * new engine does not know), a new empty engine, counted and logged. Lock held.
-     */
-    private Nat44Translator successor(Map<String, Object> state, AftrSettings s, long now) {
-        try {
-            return factory.adopt(s.nat(), s.allocator(), state, now);
-        } catch (IllegalArgumentException e) {
-            counters.count(AftrCounters.Counter.NAT_STATES_REFUSED);
-            LOG.log(Level.ERROR, "AFTR {0}: the NAT engine refused the state handed over ({1}): sessions lost, new"
-                    + " empty tables", s.name(), e.getMessage());
-            return factory.create(s.nat(), s.allocator());
-        }
-    }
-
-    /**
      * The engine factory service came (or was replaced): the state of the current engine, or the state kept while
      * there was none, is handed to an engine of {@code f}; every mapping, session and port block continues. Called
      * by the component's bind callback.
@@ -148,25 +111,8 @@ public final class AftrInstance implements Aftr {
     public void natFactory(Nat44EngineFactory f) {
         lock.lock();
         try {
-            if (f == null || f == factory) {
-                return;
-            }
             AftrPlan p = plan;
-            Map<String, Object> state = p.nat() != null ? p.nat().detachState() : parked;
-            parked = null;
-            factory = f;
-            long now = clock.getAsLong();
-            Nat44Translator nat;
-            if (state == null) {
-                nat = f.create(p.settings().nat(), p.settings().allocator());
-            } else {
-                long t0 = System.nanoTime();
-                nat = successor(state, p.settings(), now);
-                counters.count(AftrCounters.Counter.NAT_HANDOVERS);
-                LOG.log(Level.INFO, "AFTR {0}: NAT state handed to the new engine in {1} us: {2} sessions, {3} mappings",
-                        name(), (System.nanoTime() - t0) / 1000, nat.sessionCount(), nat.mappingCount());
-            }
-            plan = p.withNat(nat);
+            plan = p.withNat(engines.bind(f, p.nat(), p.settings(), clock.getAsLong()));
         } finally {
             lock.unlock();
         }
@@ -181,16 +127,8 @@ public final class AftrInstance implements Aftr {
     public void natFactoryGone(Nat44EngineFactory f) {
         lock.lock();
         try {
-            if (f != factory) {
-                return;
-            }
             AftrPlan p = plan;
-            if (p.nat() != null) {
-                parked = p.nat().detachState();
-                LOG.log(Level.INFO, "AFTR {0}: NAT engine going away; its state is kept for the next one", name());
-            }
-            factory = null;
-            plan = p.withNat(null);
+            plan = p.withNat(engines.unbind(f, p.nat(), p.settings()));
         } finally {
             lock.unlock();
         }
@@ -201,12 +139,7 @@ public final class AftrInstance implements Aftr {
         lock.lock();
         try {
             AftrPlan p = plan;
-            if (p.nat() != null && p.nat().hasDrainedAddress()) {
-                Nat44Translator nat = successor(p.nat().detachState(), p.settings(), now);
-                plan = p.withNat(nat);
-                LOG.log(Level.INFO, "AFTR {0}: drained pool addresses left; pool now {1}{2}", name(),
-                        p.settings().allocator().pool(), AftrReports.draining(nat.poolUsage(now)));
-            }
+            plan = p.withNat(engines.compact(p.nat(), p.settings(), now));
         } finally {
             lock.unlock();
         }
