@@ -12,14 +12,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +33,10 @@ import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import javax.security.auth.Subject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -393,31 +386,6 @@ public class SoftwireDistributionIT {
      * the boot features settle) is retried for up to 30 s; any other failure is the test's.
      */
     private String execute(String command) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                return executeOnce(command);
-            } catch (Exception e) {
-                Throwable c = e instanceof java.security.PrivilegedActionException p ? p.getCause() : e;
-                // by name: the probe bundle does not import the Gogo runtime
-                if (!c.getClass().getName().endsWith(".CommandNotFoundException") || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private String executeOnce(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().addAll(List.of(new RolePrincipal("admin"), new RolePrincipal("manager"),
-                new RolePrincipal("viewer"), new RolePrincipal("systembundles")));
-        try (Session session = sessionFactory.create(System.in, out, out)) {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ItLab.execute(sessionFactory, command);
     }
 }
