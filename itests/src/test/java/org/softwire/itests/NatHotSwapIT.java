@@ -46,8 +46,9 @@ import org.softwire.nat44.SessionInfo;
 /**
  * Issue 4 item 4, in the running distribution as root: a TCP download through our B4 and AFTR (TUN devices,
  * configurations through Config Admin) keeps going while the NAT44 engine bundle is updated, stopped and started,
- * and uninstalled and installed again from the console; it completes with the right content, its NAT session
- * keeps its external port, the AFTR is never restarted, and it counts three hand-overs.
+ * and uninstalled and installed again from the console (its NAT session keeps its external port, the AFTR is never
+ * restarted, it counts three hand-overs), and then while the AFTR's own bundle is updated (the engine waits in the
+ * engine factory and the new AFTR takes it back); the download completes with the right content.
  *
  * <pre>
  *  home 198.51.100.10 -- b4 [TUN, B4 2001:db8:0:1::1] ==2001:db8:c:1::/64== aftr [TUN, AFTR 2001:db8:0:ff::1,
@@ -62,7 +63,8 @@ public class NatHotSwapIT {
     static final String POOL = "192.0.2.9";
     static final String SERVER = "203.0.113.10";
     static final String ENGINE = "org.softwire.nat44";
-    static final int SIZE = 3 << 20;
+    static final int SIZE = 4 << 20;
+    static final String DSLITE = "org.softwire.dslite";
 
     @Inject
     BootFinished bootFinished;
@@ -130,7 +132,7 @@ public class NatHotSwapIT {
                 lab.spawn(inet, "/usr/bin/python3", "-u", "-m", "http.server", "8000", "--bind", SERVER, "--directory",
                         dir.toString()).awaitOutput("Serving HTTP", Duration.ofSeconds(20));
                 Path got = dir.resolve("got");
-                // about 12 s at 256 KB/s: long enough to swap the engine three times under it
+                // about 16 s at 256 KB/s: long enough to swap the engine three times and the AFTR once under it
                 Background curl = lab.spawn(home, "curl", "-sS", "--max-time", "90", "--limit-rate", "256k", "-o",
                         got.toString(), "-w", "%{http_code} %{size_download}", "http://" + SERVER + ":8000/blob");
                 await("the download's NAT session", () -> download(service) != null);
@@ -156,16 +158,27 @@ public class NatHotSwapIT {
                 assertEquals("external port kept", before.externalPort(), after.externalPort());
                 assertEquals("external address kept", before.externalAddress(), after.externalAddress());
 
-                assertEquals("curl: " + curl.stdout() + curl.stderr(), 0, curl.awaitExit(Duration.ofSeconds(90)));
-                assertEquals(curl.stderr(), "200 " + SIZE, curl.stdout().trim());
-                assertEquals("downloaded content", sha256(blob), sha256(Files.readAllBytes(got)));
-
                 // the AFTR was never restarted: same service, and nothing refused
                 assertEquals(serviceId, (long) (Long) aftrService(aftrName).getProperty("service.id"));
                 assertEquals(0L, counter(mbean, "nat-states-refused"));
                 String sessions = execute(sessionFactory, "dslite:sessions --aftr " + aftrName + " --port 8000 --no-format");
                 assertTrue(sessions, sessions.contains(":" + before.externalPort()));
                 bundleContext.ungetService(ref);
+
+                // now the AFTR's own bundle: its NAT engine waits in the engine factory and the new AFTR takes it back
+                Thread.sleep(1000);
+                execute(sessionFactory, "bundle:update " + bundle(DSLITE).getBundleId());
+                if (!Lab.waitFor(() -> counter(mbean, "nat-handovers") == 1 && sessionCount(mbean) >= 1,
+                        Duration.ofSeconds(30))) {
+                    fail("the new AFTR did not take its engine back in 30 s: nat-handovers "
+                            + counter(mbean, "nat-handovers") + ", sessions " + sessionCount(mbean) + ", dslite "
+                            + bundle(DSLITE).getState() + "\n" + execute(sessionFactory, "scr:list")
+                            + execute(sessionFactory, "log:display -n 60"));
+                }
+
+                assertEquals("curl: " + curl.stdout() + curl.stderr(), 0, curl.awaitExit(Duration.ofSeconds(90)));
+                assertEquals(curl.stderr(), "200 " + SIZE, curl.stdout().trim());
+                assertEquals("downloaded content", sha256(blob), sha256(Files.readAllBytes(got)));
             } finally {
                 ItLab.delete(configs);
                 Lab.waitFor(() -> ItLab.services(bundleContext, "org.softwire.io.PacketDevice", "softwire.io.name",
@@ -201,6 +214,25 @@ public class NatHotSwapIT {
         return null;
     }
 
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        fail("bundle " + symbolicName);
+        return null;
+    }
+
+    private static int sessionCount(ObjectName mbean) {
+        try {
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            return jmx.isRegistered(mbean) ? (Integer) jmx.getAttribute(mbean, "SessionCount") : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private Bundle engine() {
         Bundle b = engineOrNull();
         assertNotNull("bundle " + ENGINE, b);
@@ -219,6 +251,9 @@ public class NatHotSwapIT {
     private static long counter(ObjectName mbean, String label) {
         try {
             MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            if (!jmx.isRegistered(mbean)) {
+                return -1;
+            }
             Object table = jmx.getAttribute(mbean, "Counters");
             if (table instanceof Map<?, ?> m) {
                 Object v = m.get(label);
@@ -232,7 +267,7 @@ public class NatHotSwapIT {
             }
             return 0;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return -1; // re-registering (the AFTR restarts)
         }
     }
 

@@ -18,7 +18,14 @@ import org.osgi.annotation.versioning.ProviderType;
  * </ol>
  *
  * The same {@link #adopt} applies a live pool change: detach, then adopt with the new {@link AllocatorConfig}.
- * Engines are single-threaded ({@link Nat44Translator}); the factory itself is thread-safe.
+ *
+ * <p>The other way round, when the <em>user</em> restarts (its bundle is updated) while the engine bundle stays,
+ * the user {@linkplain #park parks} its live engine here under a key (the AFTR's name) as it stops, and its next
+ * incarnation {@linkplain #claim claims} it: nothing is copied, every session continues. An engine nobody claims
+ * within the park expiry is cleared (its ports released and logged) and dropped.
+ *
+ * <p>Engines are single-threaded ({@link Nat44Translator}); the factory itself is thread-safe. A parked engine
+ * belongs to the factory until it is claimed: the parking user must not touch it any more.
  */
 @ProviderType
 public interface Nat44EngineFactory {
@@ -39,4 +46,13 @@ public interface Nat44EngineFactory {
      *         a new engine (the sessions are lost) and says so.
      */
     Nat44Translator adopt(Nat44Config config, AllocatorConfig allocation, Map<String, Object> state, long nowMillis);
+
+    /**
+     * Keeps a live engine for the next user of {@code key} (its owner is stopping, e.g. its bundle is being
+     * updated). An engine already parked under that key is cleared and replaced.
+     */
+    void park(String key, Nat44Translator engine);
+
+    /** The engine parked under {@code key}, now the caller's, or null if there is none (or it expired). */
+    Nat44Translator claim(String key);
 }

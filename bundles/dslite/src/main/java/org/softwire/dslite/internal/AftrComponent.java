@@ -5,6 +5,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -84,10 +85,16 @@ public final class AftrComponent implements CodecRegistry.Listener {
         apply(properties);
     }
 
+    /**
+     * The component stops. Its bundle (or one it needs) stopping — an update — parks the NAT engine in the engine
+     * factory for the next incarnation, so that no session is lost; a deleted configuration or a disabled component
+     * clears it.
+     */
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate(int reason) {
         registry.removeListener(this);
-        remove();
+        remove(reason != ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED
+                && reason != ComponentConstants.DEACTIVATION_REASON_DISABLED);
     }
 
     private synchronized void apply(Map<String, Object> properties) {
@@ -134,6 +141,10 @@ public final class AftrComponent implements CodecRegistry.Listener {
 
 
     private synchronized void remove() {
+        remove(false);
+    }
+
+    private synchronized void remove(boolean park) {
         if (devices != null) {
             devices.close();
             devices = null;
@@ -154,8 +165,9 @@ public final class AftrComponent implements CodecRegistry.Listener {
             mbeanObject = null;
         }
         if (aftr != null) {
-            aftr.close();
-            LOG.log(Level.INFO, "AFTR {0} removed", aftr.name());
+            aftr.close(park);
+            LOG.log(Level.INFO, park ? "AFTR {0} stopped; its NAT engine is parked for the next start" : "AFTR {0} removed",
+                    aftr.name());
             aftr = null;
         }
     }

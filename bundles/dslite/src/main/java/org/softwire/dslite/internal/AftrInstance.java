@@ -66,7 +66,7 @@ public final class AftrInstance implements Aftr {
                         settings.reassemblyTimeoutSeconds() * 1_000_000_000L, Ipv6Reassembler.MAX_PACKET);
         this.monitor = new AftrMonitor(this, settings.alarms(), clock);
         this.plan = AftrPlan.of(settings, new Tunnel(settings.tunnelConfig(), 1000), codec,
-                engines.create(settings), reassembler);
+                engines.claimOrCreate(settings, clock.getAsLong()), reassembler);
     }
 
     AftrPlan plan() {
@@ -414,12 +414,21 @@ public final class AftrInstance implements Aftr {
 
     /** Stops the worker and clears the tables. */
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Stops the worker; {@code park}: the NAT engine waits in the engine factory for this AFTR's next incarnation
+     * (bundle update: every session continues), otherwise the tables are cleared (the AFTR is removed).
+     */
+    public void close(boolean park) {
         detach();
         monitor.close();
-        Supplier<Integer> cleared = () -> plan.nat() == null ? 0 : plan.nat().clearAll(clock.getAsLong());
         lock.lock();
         try {
-            cleared.get();
+            AftrPlan p = plan;
+            engines.close(p.nat(), p.settings(), park, clock.getAsLong());
+            plan = p.withNat(null);
         } finally {
             lock.unlock();
         }

@@ -30,6 +30,40 @@ final class AftrNat {
     }
 
     /**
+     * The engine a previous incarnation of this AFTR parked in the factory (its bundle was updated), continued
+     * under {@code s}; otherwise a new one; null without a factory.
+     */
+    Nat44Translator claimOrCreate(AftrSettings s, long now) {
+        if (factory == null) {
+            return null;
+        }
+        Nat44Translator claimed = factory.claim(s.name());
+        if (claimed == null) {
+            return create(s);
+        }
+        Nat44Translator n = successor(claimed.detachState(), s, now);
+        counters.count(AftrCounters.Counter.NAT_HANDOVERS);
+        LOG.log(Level.INFO, "AFTR {0}: NAT engine taken back from the parking lot: {1} sessions, {2} mappings",
+                s.name(), n.sessionCount(), n.mappingCount());
+        return n;
+    }
+
+    /**
+     * The AFTR stops. {@code park}: it restarts soon (its bundle is being updated), the engine waits in the factory
+     * for the next incarnation under the AFTR's name; otherwise (the AFTR is removed) its sessions are cleared.
+     */
+    void close(Nat44Translator nat, AftrSettings s, boolean park, long now) {
+        if (nat == null) {
+            return;
+        }
+        if (park && factory != null) {
+            factory.park(s.name(), nat);
+        } else {
+            nat.clearAll(now);
+        }
+    }
+
+    /**
      * The engine after a configuration change from {@code cur} to {@code next}: the same one reconfigured (timeouts,
      * filtering, limits), a successor adopting its whole state (pool, quota, parity, hold-down: sessions kept,
      * removed addresses in use drain), or a new empty one when the tables' geometry changes (sessions lost, logged).
@@ -84,7 +118,7 @@ final class AftrNat {
         parked = null;
         factory = f;
         if (state == null) {
-            return create(s);
+            return claimOrCreate(s, now);
         }
         long t0 = System.nanoTime();
         Nat44Translator n = successor(state, s, now);

@@ -51,6 +51,23 @@ class AftrHandoverTest {
     }
 
     @Test
+    void anAftrRestartedByItsBundleUpdateTakesItsParkedEngineBack() {
+        AftrFixture f = new AftrFixture();
+        int port = u16(f.one(fromB4(B4, udp(HOST, 4000, SERVER, 53, 10, false))), 20);
+        AftrSettings settings = f.aftr.settings();
+        f.aftr.close(true); // component deactivated because its bundle stops
+        AftrInstance next = new AftrInstance(settings, AftrFixture.codec(), () -> f.now, f.engines);
+        assertThat(next.sessionCount()).isEqualTo(1);
+        assertThat(next.counters()).containsEntry("nat-handovers", 1L);
+        assertThat(next.sessions(SessionFilter.ALL, 1).get(0).externalPort()).isEqualTo(port);
+        next.close();
+        // removed for good: cleared, nothing parked
+        AftrInstance after = new AftrInstance(settings, AftrFixture.codec(), () -> f.now, f.engines);
+        assertThat(after.sessionCount()).isZero();
+        after.close();
+    }
+
+    @Test
     void aReplacingFactoryTakesTheStateDirectlyAndTheOldOnesUnbindIsIgnored() {
         AftrFixture f = new AftrFixture();
         int port = u16(f.one(fromB4(B4, tcp(HOST, 4001, SERVER, 80, 0x02, 0))), 20);
@@ -78,6 +95,16 @@ class AftrHandoverTest {
             @Override
             public Nat44Translator adopt(Nat44Config c, AllocatorConfig a, Map<String, Object> s, long now) {
                 throw new IllegalArgumentException("state format 2, expected 3..3");
+            }
+
+            @Override
+            public void park(String key, Nat44Translator engine) {
+                real.park(key, engine);
+            }
+
+            @Override
+            public Nat44Translator claim(String key) {
+                return real.claim(key);
             }
         };
         f.aftr.natFactoryGone(f.engines);

@@ -1,7 +1,14 @@
 package org.softwire.nat44.internal;
 
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.softwire.nat44.AllocatorConfig;
 import org.softwire.nat44.Nat44Config;
 import org.softwire.nat44.Nat44EngineFactory;
@@ -25,8 +32,25 @@ import org.softwire.nat44.internal.session.Nat44Engine;
  * 48 KB per pool address). Everything is validated before anything changes: a state that does not fit is refused
  * whole and stays adoptable.
  */
-@Component(service = Nat44EngineFactory.class)
+@Component(service = Nat44EngineFactory.class, immediate = true, configurationPid = EngineFactory.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EngineFactory.Config.class)
+// immediate: a delayed component would be deactivated when its last user lets go of it, which is exactly when an
+// AFTR restarting has just parked its engine here
 public final class EngineFactory implements Nat44EngineFactory {
+    /** Configuration PID ({@code etc/org.softwire.nat44.factory.cfg}), optional. */
+    public static final String PID = "org.softwire.nat44.factory";
+    private static final System.Logger LOG = System.getLogger(EngineFactory.class.getName());
+
+    /** The factory's settings. */
+    @ObjectClassDefinition(name = "NAT44 engine factory")
+    public @interface Config {
+        @AttributeDefinition(name = "Park expiry (s)", description = "How long an engine parked by a restarting AFTR"
+                + " waits to be claimed before its sessions are cleared (1-86400)")
+        int park$_$expiry() default 300;
+    }
+
+    private final ParkingLot parked = new ParkingLot();
     /** RFC 7422 §3: the deterministic mapping parameters, each time a set comes into force. */
     static final System.Logger PARAMETERS = System.getLogger("org.softwire.nat44.deterministic");
     private final PortBlockLog log;
@@ -37,6 +61,40 @@ public final class EngineFactory implements Nat44EngineFactory {
 
     public EngineFactory(PortBlockLog log) {
         this.log = log;
+    }
+
+    @Activate
+    @Modified
+    void configure(Map<String, Object> properties) {
+        Object v = properties.get("park-expiry");
+        int seconds = 300;
+        if (v != null && !String.valueOf(v).isBlank()) {
+            try {
+                seconds = Integer.parseInt(String.valueOf(v).trim());
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (seconds < 1 || seconds > 86400) {
+                LOG.log(System.Logger.Level.ERROR, "{0}: park-expiry = ''{1}'' is not 1-86400 seconds; 300 used", PID, v);
+                seconds = 300;
+            }
+        }
+        parked.expiry(seconds * 1000L);
+    }
+
+    @Deactivate
+    void deactivate() {
+        parked.close();
+    }
+
+    @Override
+    public void park(String key, Nat44Translator engine) {
+        parked.park(key, engine);
+    }
+
+    @Override
+    public Nat44Translator claim(String key) {
+        return parked.claim(key);
     }
 
     @Override
