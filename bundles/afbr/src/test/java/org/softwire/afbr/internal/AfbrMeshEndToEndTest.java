@@ -25,7 +25,8 @@ import org.softwire.lab.Result;
  * the other learns it through the route server and encapsulates toward that endpoint. curl across the islands gets
  * the served content, the core carries IPv4-in-IPv6 between the endpoints only; the island prefix removed from
  * the advertising AFBR's configuration → the other's FIB entry goes, curl fails and the packets are counted
- * {@code no-route}; the prefix configured again → curl works again.
+ * {@code no-route}; the prefix configured again → curl works again; the route server stopped → both sessions and
+ * all forwarding state go (RFC 5565 §8: loss of the peer).
  */
 class AfbrMeshEndToEndTest {
     private static final Duration CONVERGE = Duration.ofSeconds(30);
@@ -33,7 +34,7 @@ class AfbrMeshEndToEndTest {
     @BeforeEach
     void root() {
         Lab.assumeRoot();
-        Lab.assumeTools("ip", "curl", "tshark", "gobgpd", "gobgp", "/usr/bin/python3", "/dev/net/tun");
+        Lab.assumeTools("ip", "curl", "ping", "tshark", "gobgpd", "gobgp", "/usr/bin/python3", "/dev/net/tun");
     }
 
     @Test
@@ -110,6 +111,16 @@ class AfbrMeshEndToEndTest {
             assertThat(r.exit()).as("curl after re-announcement: %s; drops A %s, B %s", r.describe(), m.a.drops(),
                     m.b.drops()).isZero();
             assertThat(sha256(Files.readAllBytes(got))).isEqualTo(sha256(content));
+
+            // the route server goes away: both sessions drop, and with them every learnt route and FIB entry
+            m.gobgpd.stop();
+            awaitFib(m, m.a, List.of());
+            awaitFib(m, m.b, List.of());
+            assertThat(m.a.speaker.peer("rs").orElseThrow().state()).isNotEqualTo(PeerState.ESTABLISHED);
+            long noRoute = m.b.drops().getOrDefault("no-route", 0L);
+            assertThat(m.lab.exec(m.islb, Duration.ofSeconds(10), "ping", "-c", "2", "-i", "0.2", "-W", "1",
+                    MeshLab.HOST_A).exit()).isNotZero();
+            assertThat(m.b.drops().getOrDefault("no-route", 0L)).isGreaterThanOrEqualTo(noRoute + 2);
         }
     }
 
