@@ -183,14 +183,14 @@ public final class RibImpl implements SessionListener, Rib {
 
     /** The Loc-RIB path of a received route after import rules and policy, or null if rejected. */
     private Path importPath(PeerState p, Prefix prefix, Attrs received) {
-        if (received.pathContains(p.session.localAs())) {
-            return null; // AS loop [RFC 4271 §9.1.2]
-        }
         List<BgpPolicy> pol = policies.of(p.name, Direction.IMPORT);
         Attrs[] c = importCache.get(p);
         Attrs a;
         if (c != null && c[0] == received) {
-            a = c[1];
+            a = c[1]; // the 500 prefixes of one UPDATE share one attribute set: checked and rewritten once
+        } else if (received.pathContains(p.session.localAs())) {
+            a = null; // AS loop [RFC 4271 §9.1.2]
+            importCache.put(p, new Attrs[] {received, null});
         } else {
             a = received;
             boolean dropLp = !p.ibgp && received.localPref >= 0; // ignored from an external peer [§5.1.5]
@@ -208,7 +208,7 @@ public final class RibImpl implements SessionListener, Rib {
             }
             importCache.put(p, new Attrs[] {received, a});
         }
-        return Policies.permits(pol, prefix, a) ? p.path(a) : null;
+        return a != null && Policies.permits(pol, prefix, a) ? p.path(a) : null;
     }
 
     private RouteTable<Object> loc(AfiSafi f) {

@@ -3,7 +3,6 @@ package org.softwire.bgp.speaker.internal;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.softwire.bgp.peer.PeerSession;
 import org.softwire.bgp.wire.AfiSafi;
@@ -11,7 +10,6 @@ import org.softwire.bgp.wire.BgpMessage;
 import org.softwire.bgp.wire.BgpEncoder;
 import org.softwire.bgp.wire.Decoded;
 import org.softwire.bgp.wire.NotificationMessage;
-import org.softwire.bgp.wire.Prefix;
 import org.softwire.bgp.wire.RouteRefreshMessage;
 import org.softwire.bgp.wire.SessionContext;
 import org.softwire.bgp.wire.UpdateMessage;
@@ -28,7 +26,7 @@ final class Session implements PeerSession {
     private final long localAs;
     private final int localId;
     private final long since = System.currentTimeMillis();
-    private final Map<AfiSafi, Set<Prefix>> prefixes = new ConcurrentHashMap<>();
+    private final PrefixCounts prefixes = new PrefixCounts();
     private volatile boolean up = true;
 
     Session(Peer peer, Fsm fsm, Executor loop) {
@@ -58,20 +56,17 @@ final class Session implements PeerSession {
     /** Counts what an UPDATE changes (loop thread). */
     void count(Decoded d) {
         for (UpdateMessage.Route r : d.routesToWithdraw()) {
-            Set<Prefix> s = prefixes.get(r.family());
-            if (s != null) {
-                s.remove(r.prefix());
-            }
+            prefixes.remove(r.family(), r.prefix());
         }
         for (UpdateMessage.Route r : d.routesToInstall()) {
-            prefixes.computeIfAbsent(r.family(), f -> ConcurrentHashMap.newKeySet()).add(r.prefix());
+            prefixes.add(r.family(), r.prefix());
         }
     }
 
     Map<AfiSafi, Integer> prefixCounts() {
         Map<AfiSafi, Integer> m = new java.util.LinkedHashMap<>();
         n.families().forEach(f -> m.put(f, 0));
-        prefixes.forEach((f, s) -> m.put(f, s.size()));
+        m.putAll(prefixes.counts());
         return m;
     }
 
