@@ -7,7 +7,7 @@
 #
 # One identical namespace pair per server. Per mode both servers are started on empty lease files and warmed up
 # (--warmup seconds at full load, not counted: the JVM's JIT, Kea's caches); then for each run and each rate of the
-# ramp perfdhcp measures one server and at once the other (order alternating per run), so that both see the same
+# ramp perfdhcp measures one server and right after the other (order alternating per run), so that both see the same
 # background load of a shared machine; the 1-minute load average is printed in each row. perfdhcp uses a million
 # simulated clients (-R) so that nearly every exchange leases a new address from a pool of 2^21 addresses.
 #
