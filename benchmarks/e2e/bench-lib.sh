@@ -57,3 +57,19 @@ stop_karaf() {
     return 0
 }
 
+
+# The distribution's feature ships a default AFTR aftr0 and its TUN device aftr0 (feature.xml <config>, routes
+# 2001:db8:0:2::1/128 and 192.0.2.1/32) without a namespace, i.e. in the root namespace. Deleting the etc files of a
+# fresh copy does not keep them out: the feature creates a missing configuration when it installs. A configuration
+# already in etc wins (Karaf does not override it), so this writes the TUN's with netns = $2 (a namespace of ours
+# where nothing uses those addresses): the device and its routes stay inside the benchmark; the idle AFTR aftr0 and
+# its worker remain. $1 = the Karaf copy.
+contain_default_aftr() {
+    cat > "$1/etc/org.softwire.tun-aftr0.cfg" <<EOC
+name = aftr0
+netns = $2
+mtu = 1500
+routes = 2001:db8:0:2::1/128, 192.0.2.1/32
+queues = 1
+EOC
+}

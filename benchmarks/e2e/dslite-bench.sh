@@ -138,9 +138,7 @@ ip -n "$B4_NS" -6 route add $AFTR/128 via 2001:db8:c:1::2
 ip -n "$AFTR_NS" -6 route add $B4/128 via 2001:db8:c:1::1
 
 # --- the platform: B4 in b4, AFTR in aftr, one Karaf ----------------------------------------------------------------
-karaf_prepare() { # the distribution's default AFTR aftr0 and its TUN (root namespace) stay out of this
-    rm -f "$1/etc/org.softwire.dslite.aftr-default.cfg" "$1/etc/org.softwire.tun-aftr0.cfg"
-}
+karaf_prepare() { contain_default_aftr "$1" "$INET_NS"; } # the default AFTR aftr0 stays out of our way
 
 # writes a configuration file atomically (fileinstall must not read half of it): $1 = file name in etc, stdin
 put_cfg() { cat > "$kdir/etc/$1.tmp"; mv "$kdir/etc/$1.tmp" "$kdir/etc/$1"; }
@@ -182,6 +180,7 @@ EOF
         if ip -n "$B4_NS" link show b4tun >/dev/null 2>&1 && ip -n "$AFTR_NS" link show aftrtun >/dev/null 2>&1 \
             && aftr_counters > "$work/c0" 2>/dev/null && grep -q '^gauge.sessions ' "$work/c0"; then
             log "TUN devices b4tun/aftrtun up, AFTR $AFTR_NAME answers on JMX"
+            if ip link show aftr0 >/dev/null 2>&1; then log "WARNING: a TUN aftr0 exists in the root namespace"; fi
             return 0
         fi
         sleep 0.5

@@ -124,6 +124,7 @@ ip -n "$R2" -6 route add 2001:db8:e::1/128 via 2001:db8:c::1
 ip -n "$R1" route add 198.51.100.0/24 via 203.0.113.2 table 100
 
 # --- the platform -------------------------------------------------------------------------------------------------
+karaf_prepare() { contain_default_aftr "$1" "$H2"; } # the distribution's default AFTR aftr0 out of the root namespace
 start_karaf_sw() { start_karaf "${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit}"; }
 
 # $1 = queues. (Re)writes the TUN and softwire configurations; waits until the devices exist with that many queues.
