@@ -65,7 +65,7 @@ cleanup() {
     set +e
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
     stop_karaf
-    for ns in "$HOME_NS" "$B4_NS" "$AFTR_NS" "$INET_NS"; do ip netns del "$ns" 2>/dev/null; done
+    for ns in "$HOME_NS" "$B4_NS" "$AFTR_NS" "$INET_NS" "$tag-nft"; do ip netns del "$ns" 2>/dev/null; done
     rm -rf "$work"
 }
 trap cleanup EXIT
