@@ -63,33 +63,25 @@ tag="swb$(printf '%04x' $((RANDOM % 65536)))"
 H1="$tag-h1" R1="$tag-r1" R2="$tag-r2" H2="$tag-h2"
 work="$(mktemp -d /tmp/softwire-bench.XXXXXX)"
 pids=()
-karaf_pid=""
+# shellcheck source=bench-lib.sh
+. "$root/benchmarks/e2e/bench-lib.sh"
 echo_pid=""
 perf_pid=""
 rec_pid=""
-
-log() { echo "[$(date +%T)] $*" >&2; }
 
 cleanup() {
     set +e
     for p in "${pids[@]}" $perf_pid $rec_pid; do kill "$p" 2>/dev/null; done
     if [ -n "$echo_pid" ]; then kill "$echo_pid" 2>/dev/null; wait "$echo_pid" 2>/dev/null; fi
-    if [ -n "$karaf_pid" ] && kill -0 "$karaf_pid" 2>/dev/null; then
-        kill "$karaf_pid"
-        for _ in $(seq 1 40); do kill -0 "$karaf_pid" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$karaf_pid" 2>/dev/null
-    fi
+    stop_karaf
     for ns in "$H1" "$R1" "$R2" "$H2"; do ip netns del "$ns" 2>/dev/null; done
     rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
-
 # --- tools --------------------------------------------------------------------------------------------------------
-gcc -O2 -o "$work/udpgen" "$root/benchmarks/src/main/c/udpgen.c"
-gcc -O2 -o "$work/udpsink" "$root/benchmarks/src/main/c/udpsink.c"
+build_udp_tools
 if [[ " $modes " == *" tun-raw "* ]] && [ ! -f "$jar" ]; then
     log "building benchmarks.jar"
     (cd "$root" && mvn -B -o -q -pl benchmarks -am package -DskipTests)
@@ -132,25 +124,8 @@ ip -n "$R2" -6 route add 2001:db8:e::1/128 via 2001:db8:c::1
 ip -n "$R1" route add 198.51.100.0/24 via 203.0.113.2 table 100
 
 # --- the platform -------------------------------------------------------------------------------------------------
-kdir="$work/karaf"
-start_karaf() {
-    cp -r "$assembly" "$kdir"
-    rm -rf "$kdir/data" "$kdir/karaf.pid" # a pid file left by someone who ran that distribution is not ours
-    # private ports (several Karaf instances may run on this machine)
-    local base=$((20000 + RANDOM % 20000))
-    sed -i "s/^sshPort *=.*/sshPort = $base/" "$kdir/etc/org.apache.karaf.shell.cfg"
-    sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((base + 1))/; s/^rmiServerPort *=.*/rmiServerPort = $((base + 2))/" \
-        "$kdir/etc/org.apache.karaf.management.cfg"
-    EXTRA_JAVA_OPTS="${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit}" "$kdir/bin/start" >/dev/null
-    for _ in $(seq 1 60); do [ -s "$kdir/karaf.pid" ] && break; sleep 0.5; done
-    if [ -s "$kdir/karaf.pid" ]; then
-        karaf_pid="$(cat "$kdir/karaf.pid")"
-    else # the JVM started from our private copy (unique directory) is ours
-        karaf_pid="$(pgrep -f -- "-Dkaraf.base=$kdir " | head -1 || true)"
-        [ -n "$karaf_pid" ] || { echo "Karaf from $kdir did not start" >&2; exit 1; }
-    fi
-    log "Karaf started, PID $karaf_pid"
-}
+karaf_prepare() { contain_default_aftr "$1" "$H2"; } # the distribution's default AFTR aftr0 out of the root namespace
+start_karaf_sw() { start_karaf "${perfdir:+-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit}"; }
 
 # $1 = queues. (Re)writes the TUN and softwire configurations; waits until the devices exist with that many queues.
 configure_platform() {
@@ -328,11 +303,8 @@ try: print("%.3f" % (json.loads(sys.stdin.read())["end"]["sum_received"]["bits_p
 except Exception: print("0")' < "$work/iperf.json")"
 }
 
-median() { tr ' ' '\n' | { grep -v '^$' || true; } | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-";
-    else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 declare -A udp tcp udptx cpu
-if [[ " $modes " == *" softwire "* ]]; then start_karaf; fi
+if [[ " $modes " == *" softwire "* ]]; then start_karaf_sw; fi
 for q in $queues; do
     if [[ " $modes " == *" softwire "* ]]; then configure_platform "$q"; fi
     if [[ " $modes " == *" tun-raw "* ]]; then start_echo "$q"; fi
