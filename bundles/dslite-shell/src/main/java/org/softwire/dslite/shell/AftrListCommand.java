@@ -18,9 +18,12 @@ public class AftrListCommand implements Action {
     @Option(name = "--no-format", description = "Plain output without table borders")
     boolean noFormat;
 
+    @Option(name = "-v", aliases = "--verbose", description = "Every non-zero counter of each AFTR too")
+    boolean verbose;
+
     @Override
     public Object execute() {
-        DsliteTables.aftrs(aftrs == null ? List.of() : aftrs, System.out, noFormat);
+        DsliteTables.aftrs(aftrs == null ? List.of() : aftrs, System.out, noFormat, verbose);
         return null;
     }
 }

@@ -26,6 +26,11 @@ final class DsliteTables {
     }
 
     static void aftrs(List<Aftr> aftrs, PrintStream out, boolean noFormat) {
+        aftrs(aftrs, out, noFormat, false);
+    }
+
+    /** {@code verbose}: every non-zero packet counter of each AFTR too (docs/counters.md, "DS-Lite AFTR"). */
+    static void aftrs(List<Aftr> aftrs, PrintStream out, boolean noFormat, boolean verbose) {
         ShellTable t = new ShellTable();
         t.column("Name");
         t.column("Running");
@@ -47,6 +52,11 @@ final class DsliteTables {
         });
         t.print(out, !noFormat);
         for (Aftr a : aftrs.stream().sorted(Comparator.comparing(Aftr::name)).toList()) {
+            if (verbose) {
+                out.println(a.name() + " counters: " + new java.util.TreeMap<>(a.counters()).entrySet().stream()
+                        .filter(e -> e.getValue() != 0).map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
             Map<String, Long> d = a.drops();
             if (!d.isEmpty()) {
                 out.println(a.name() + " drops: " + d.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -80,6 +80,13 @@ class DsliteTablesTest {
     }
 
     @Test
+    void aftrListVerboseShowsEveryNonZeroCounter() {
+        assertThat(print(o -> DsliteTables.aftrs(List.of(new Fake()), o, true, true)))
+                .contains("aftr1 counters: from-b4=10, to-b4=12");
+        assertThat(print(o -> DsliteTables.aftrs(List.of(new Fake()), o, true))).doesNotContain("counters:");
+    }
+
+    @Test
     void aftrListShowsCountsAndDropsByReason() {
         String out = print(o -> DsliteTables.aftrs(List.of(new Fake()), o, true));
         assertThat(out).contains("aftr1").contains("2001:db8:0:2::1").contains("2001:db8:0::/48").contains("192.0.2.1")

@@ -110,7 +110,8 @@ final class TunDevice implements PacketDevice {
         return switch (errno) {
             case 16 -> "an interface named " + name + " already exists";
             case 1 -> errnoText + ": creating a TUN device needs root or CAP_NET_ADMIN; start Karaf as root"
-                    + " (e.g. sudo scripts/run.sh) or remove etc/org.softwire.tun-" + name + ".cfg";
+                    + " (e.g. sudo scripts/run.sh), or delete etc/org.softwire.tun-" + name + ".cfg while Karaf runs"
+                    + " (a feature that ships it creates it again only when it is installed anew)";
             default -> errnoText;
         };
     }
