@@ -73,6 +73,16 @@ final class Hashing {
         return capacity + (capacity >>> 1) + 1;
     }
 
+    /**
+     * Index slots for the mapping indexes: load factor at most 3/4. Mappings reach the table's capacity only when
+     * every mapping has exactly one session (usually a mapping carries several), and the 4 octets per record this
+     * saves over {@link #slotsFor} pay for the outbound session hints ({@code MappingTable.hint}) within the
+     * 64-octet budget per session.
+     */
+    static int denseSlotsFor(int capacity) {
+        return capacity + capacity / 3 + 1;
+    }
+
     /** Puts a record into the first free slot from its home (the caller knows the key is absent). */
     static void place(int[] slots, int hash, int record) {
         int n = slots.length;

@@ -180,7 +180,10 @@ public final class Nat44Engine implements Nat44Translator {
                 return refuse(pkt, icmpOut, -1);
             }
         } else {
-            s = sess.find(m, dst, dport);
+            s = sess.findHinted(maps.hint[m], m, dst, dport);
+            if (s >= 0 && maps.hint[m] != s + 1) {
+                maps.hint[m] = s + 1;
+            }
         }
         int sub = maps.sub(m);
         if (s < 0) {

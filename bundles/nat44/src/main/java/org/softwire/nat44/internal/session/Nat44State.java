@@ -66,7 +66,7 @@ public final class Nat44State {
         subs = new Subscribers(maxSubscribers, (long[]) m.get("subscriberKeys"), (int[]) m.get("subscriberSessions"),
                 (long[]) m.get("subscriberStats"));
         mappings = new MappingTable(capacity, subs, (int[]) m.get("mappings"), (int[]) m.get("mappingOutIndex"),
-                (int[]) m.get("mappingInIndex"), (int) num(m, "mappingFree"), (int) num(m, "mappingHighWater"),
+                (int[]) m.get("mappingInIndex"), (int[]) m.get("mappingHints"), (int) num(m, "mappingFree"), (int) num(m, "mappingHighWater"),
                 (int) num(m, "mappingLive"));
         sessions = new SessionTable(capacity, (int[]) m.get("sessions"), (int[]) m.get("sessionIndex"),
                 (int) num(m, "sessionFree"), (int) num(m, "sessionHighWater"), (int) num(m, "sessionLive"),
@@ -82,7 +82,8 @@ public final class Nat44State {
         check(mappings.rec.length == capacity * MappingTable.STRIDE && sessions.rec.length == capacity * SessionTable.STRIDE
                 && subs.keys.length == 2 * maxSubscribers && counters.length == Nat44Counter.count()
                 && natDrops.length == Nat44DropReason.count() && packetDrops.length == DropReason.count()
-                && externalFilter.length == 1024, "array sizes do not match the capacities");
+                && externalFilter.length == 1024 && mappings.hint.length == capacity,
+                "array sizes do not match the capacities");
         if (format < 2) {
             mappings.rebuildIndexes();
             sessions.rebuildIndex();
@@ -115,6 +116,7 @@ public final class Nat44State {
         m.put("mappings", mappings.rec);
         m.put("mappingOutIndex", mappings.out);
         m.put("mappingInIndex", mappings.in);
+        m.put("mappingHints", mappings.hint);
         m.put("mappingFree", (long) mappings.freeHead);
         m.put("mappingHighWater", (long) mappings.highWater);
         m.put("mappingLive", (long) mappings.live);

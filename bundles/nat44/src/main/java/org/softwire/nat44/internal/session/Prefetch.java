@@ -102,27 +102,38 @@ final class Prefetch {
         }
     }
 
-    /** Outbound: mapping records, then subscriber keys and session slots, then session records. */
+    /**
+     * Outbound: mapping records and their session hints, then subscriber keys and the hinted session records (or,
+     * without a hint, the session slots), then the session records found through the slots.
+     */
     private void stages(int n) {
         long acc = 0;
         int[] mrec = maps.rec;
+        int[] hint = maps.hint;
         for (int j = 0; j < n; j++) {
             int v = first[j];
             if (v != 0) {
-                acc += mrec[Hashing.record(v) * MappingTable.STRIDE + MappingTable.INT_PP];
+                int m = Hashing.record(v);
+                acc += mrec[m * MappingTable.STRIDE + MappingTable.INT_PP];
+                acc += hint[m];
             }
         }
         int[] index = sess.index;
+        int[] srec = sess.rec;
         for (int j = 0; j < n; j++) {
             int v = first[j];
             second[j] = 0;
             if (v != 0) {
                 int m = Hashing.record(v);
                 acc += subs.keys[2 * mrec[m * MappingTable.STRIDE + MappingTable.SUB]];
-                second[j] = index[sess.slot(m, remote[j], remotePort[j])];
+                int h = hint[m];
+                if (h != 0) {
+                    acc += srec[(h - 1) * SessionTable.STRIDE + SessionTable.R_ADDR];
+                } else {
+                    second[j] = index[sess.slot(m, remote[j], remotePort[j])];
+                }
             }
         }
-        int[] srec = sess.rec;
         for (int j = 0; j < n; j++) {
             int v = second[j];
             if (v != 0) {

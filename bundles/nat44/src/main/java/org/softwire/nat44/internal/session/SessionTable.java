@@ -118,6 +118,22 @@ final class SessionTable {
         return Hashing.reduce(hash, index.length);
     }
 
+    /**
+     * {@link #find(int, int, int)}, trying first the session {@code hint} (record + 1, 0 = none) names: if that
+     * record is LIVE and holds this mapping and remote endpoint, it is the session (no index probe); otherwise the
+     * index decides. A stale hint (the session died, its record was reused) fails the check.
+     */
+    int findHinted(int hint, int mapping, int address, int port) {
+        if (hint != 0) {
+            int r = (hint - 1) * STRIDE;
+            if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address
+                    && (rec[r + R_PSF] & (0xFFFF0000 | LIVE | DEAD)) == (port << 16 | LIVE)) {
+                return hint - 1;
+            }
+        }
+        return find(mapping, address, port);
+    }
+
     /** The session of a mapping with a remote endpoint, or -1. */
     int find(int mapping, int address, int port) {
         return find(hash(mapping, address, port), mapping, address, port);
