@@ -279,6 +279,8 @@ except Exception: print("0 -")' < "$work/iperf.json")
 
 declare -A udp tcp udptx retr
 checks=()
+# a counter's change between the snapshots c0 and c1 of one run
+d() { echo $(( $(cval "$work/c1" "$1") - $(cval "$work/c0" "$1") )); }
 if [[ " $modes " == *" dslite "* ]]; then
     start_karaf ""
     configure_platform
@@ -294,7 +296,6 @@ for r in $(seq 1 "$runs"); do
             log "$m run $r: UDP $RX pps received ($TX sent; $RXN/$TXN packets)"
             if [ "$m" = dslite ]; then
                 snapshot > "$work/c1"
-                d() { echo $(( $(cval "$work/c1" "$1") - $(cval "$work/c0" "$1") )); }
                 drops="$(drops_delta "$work/c0" "$work/c1")"
                 line="run $r UDP: sent $TXN, B4 encapsulated +$(d sw.b4-bench.EncapsulatedPackets), AFTR from-b4 +$(d aftr.from-b4), translated-out +$(d nat.translated-out), to-internet +$(d aftr.to-internet), received $RXN; drops:${drops:- none}"
                 checks+=("$line")
@@ -309,7 +310,6 @@ for r in $(seq 1 "$runs"); do
             log "$m run $r: TCP $GBPS Gbit/s ($RETR retransmissions)"
             if [ "$m" = dslite ]; then
                 snapshot > "$work/c1"
-                d() { echo $(( $(cval "$work/c1" "$1") - $(cval "$work/c0" "$1") )); }
                 drops="$(drops_delta "$work/c0" "$work/c1")"
                 line="run $r TCP: AFTR translated-out +$(d nat.translated-out) (to-internet +$(d aftr.to-internet)), translated-in +$(d nat.translated-in) (to-b4 +$(d aftr.to-b4)); drops:${drops:- none}"
                 checks+=("$line")

@@ -39,15 +39,29 @@ final class ItLab {
 
     /** The distribution under test, offline, on a free ssh port, with the lab jar wrapped as a bundle. */
     static Option[] options() throws IOException {
-        String distribution = System.getProperty("softwire.distribution");
-        assertNotNull("system property softwire.distribution (set by the itests pom)", distribution);
         String labJar = System.getProperty("softwire.lab.jar");
         assertNotNull("system property softwire.lab.jar (set by the itests pom)", labJar);
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         int sshPort;
         try (ServerSocket s = new ServerSocket(0)) { // other runs may be up on this machine
             sshPort = s.getLocalPort();
         }
+        Option[] base = distribution(Integer.toString(sshPort));
+        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        // the lab is a plain jar (test support, not part of the product): wrapped into a bundle here; its
+        // JUnit 5 import is only for Lab.assumeRoot/assumeTools, which these JUnit 4 tests do not call
+        all[base.length] = wrappedBundle(new File(labJar).toURI().toString()).bundleSymbolicName("org.softwire.lab")
+                .exports("org.softwire.lab").imports("*;resolution:=optional");
+        return all;
+    }
+
+    /**
+     * The distribution under test, offline (our bundles from its system/ folder, Pax Exam's from the local
+     * repository: CI runs {@code mvn verify} and installs nothing), ssh on {@code sshPort}.
+     */
+    static Option[] distribution(String sshPort) {
+        String distribution = System.getProperty("softwire.distribution");
+        assertNotNull("system property softwire.distribution (set by the itests pom)", distribution);
+        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(distribution).toURI().toString())
@@ -60,11 +74,7 @@ final class ItLab {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
-            // the lab is a plain jar (test support, not part of the product): wrapped into a bundle here; its
-            // JUnit 5 import is only for Lab.assumeRoot/assumeTools, which these JUnit 4 tests do not call
-            wrappedBundle(new File(labJar).toURI().toString()).bundleSymbolicName("org.softwire.lab")
-                    .exports("org.softwire.lab").imports("*;resolution:=optional"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
         };
     }
 

@@ -4,12 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.File;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +16,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -51,25 +45,7 @@ public class OptionalFeaturesIT {
 
     @Configuration
     public Option[] config() {
-        String distribution = System.getProperty("softwire.distribution");
-        assertNotNull("system property softwire.distribution (set by the itests pom)", distribution);
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(new File(distribution).toURI().toString())
-                    .karafVersion("4.4.10")
-                    .name("softwire")
-                    .useDeployFolder(false)
-                    .unpackDirectory(new File("target/exam")),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            // Offline: the distribution's system/ folder first, then the local repository (Pax Exam's own bundles
-            // come from there; ours must be in system/, since CI runs `mvn verify` and installs nothing).
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    localRepo),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18102"),
-        };
+        return ItLab.distribution("18102");
     }
 
     private Bundle bundle(String symbolicName) {

@@ -6,13 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.maven;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.File;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +37,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -96,26 +89,7 @@ public class SoftwireDistributionIT {
 
     @Configuration
     public Option[] config() {
-        String distribution = System.getProperty("softwire.distribution");
-        assertNotNull("system property softwire.distribution (set by the itests pom)", distribution);
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(new File(distribution).toURI().toString())
-                    .karafVersion("4.4.10")
-                    .name("softwire")
-                    .useDeployFolder(false)
-                    .unpackDirectory(new File("target/exam")),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            // Offline: everything from the distribution's system/ folder or the local repository (pitfall 2).
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    localRepo),
-            // Non-default ports so that a running distribution does not clash.
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
-            // The JMX ports Pax Exam picks free ones itself (it rewrites them in etc/org.apache.karaf.management.cfg).
-        };
+        return ItLab.distribution(SSH_PORT);
     }
 
     // ------------------------------------------------------------------ (a) features

@@ -1,5 +1,7 @@
 package org.softwire.lab;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -174,6 +176,19 @@ public final class Lab implements AutoCloseable {
     /** Sets a link up. */
     public void up(String ns, String dev) {
         ip(in(ns, "link", "set", "dev", dev, "up"));
+    }
+
+    /**
+     * A file of the project checkout ({@code docs/counters.md}), found by walking up from the working directory
+     * (a module's directory under Maven); fails the test if no parent holds it.
+     */
+    public static Path projectFile(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
     }
 
     /**

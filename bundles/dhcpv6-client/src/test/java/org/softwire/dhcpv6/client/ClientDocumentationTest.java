@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.softwire.lab.Lab;
 
 /** docs/counters.md must list every client drop reason by its label, with its description. */
 class ClientDocumentationTest {
     @Test
     void everyReasonHasARowInCountersDoc() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("docs/counters.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("docs/counters.md above the module").isNotNull();
-        String doc = Files.readString(dir.resolve("docs/counters.md"), StandardCharsets.UTF_8);
+        String doc = Files.readString(Lab.projectFile("docs/counters.md"), StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
         for (ClientDropReason r : ClientDropReason.values()) {
             if (!doc.contains("| `" + r.label() + "` | " + r.description() + " | " + r.reference() + " |")) {
