@@ -49,7 +49,7 @@ public final class Nat44Engine implements Nat44Translator {
     final SessionLog log = new SessionLog();
     private final IcmpErrors icmpErrors;
     private final SessionControl control;
-    private final Prefetch prefetch;
+    final Prefetch prefetch;
 
     Nat44Config config;
     private boolean adf;

@@ -6,21 +6,43 @@ import org.softwire.packet.PacketBuffer;
 
 /**
  * Overlaps the cache misses of a batch of packets. With a million sessions every table access of a packet misses
- * the caches, and one packet's accesses depend on each other (index slot, then record, then session slot, then
- * session record). Java has no prefetch instruction, but a loop that loads the same stage for all packets of a
- * batch issues independent loads that the CPU keeps in flight together. Each stage here loads what the
- * translation will read, assuming the first probe hits (the usual case at load ≤ 2/3); the translation itself
- * then finds the lines in cache. Purely a hint: results never depend on it. Nothing is allocated.
+ * the caches, and one packet's accesses depend on each other (index slot, then record, then session record). Java
+ * has no prefetch instruction, but a loop that loads the same stage for all packets of a batch issues independent
+ * loads that the CPU keeps in flight together; the translation then finds the lines in cache. Purely a hint:
+ * results never depend on it. Nothing is allocated.
+ *
+ * <p>Two things decide whether it works. The loads must be the ones the translation will make: at load 2/3 the
+ * home slot of a key holds another key's entry about half the time, and even a candidate entry (same tag and
+ * displacement) is another key's in about one lookup in twelve, whose translation would then pay three dependent
+ * misses; so the batch does the lookups for real, candidate by candidate ({@link BatchProbe}). And a load loop
+ * must be tight: the CPU's out-of-order window holds only a few iterations of a loop that also parses packets and
+ * hashes keys, hence only a few misses; so each stage is a compute loop on lines already loaded, then a loop that
+ * only loads.
  */
 final class Prefetch {
     static final int BATCH = 64;
+    private static final int MS = MappingTable.STRIDE;
+    private static final int SS = SessionTable.STRIDE;
     private final MappingTable maps;
     private final SessionTable sess;
     private final Subscribers subs;
+    private final BatchProbe mp = new BatchProbe(BATCH);
+    private final BatchProbe sp = new BatchProbe(BATCH);
+    private final long[] kHi = new long[BATCH];
+    private final long[] kLo = new long[BATCH];
+    /** Outbound: internal address, {@link MappingTable#pp}; inbound: external address, port, allocator protocol. */
+    private final int[] addr = new int[BATCH];
+    private final int[] pp = new int[BATCH];
+    private final int[] proto = new int[BATCH];
     private final int[] remote = new int[BATCH];
     private final int[] remotePort = new int[BATCH];
-    private final int[] first = new int[BATCH];
-    private final int[] second = new int[BATCH];
+    private final int[] sub = new int[BATCH];
+    private final int[] off = new int[BATCH];
+    /** The session found for each packet of the last chunk (-1: none, or left to the translation). */
+    private final int[] session = new int[BATCH];
+    private final BatchProbe.Check outCheck = this::outMatches;
+    private final BatchProbe.Check inCheck = this::inMatches;
+    private final BatchProbe.Check sessionCheck = this::sessionMatches;
     /** Where the loaded values go, so that the compiler keeps the loads. */
     long sink;
 
@@ -33,114 +55,181 @@ final class Prefetch {
     void outbound(PacketBuffer[] pkts, long[] keyHi, long[] keyLo, int count) {
         for (int base = 0; base < count; base += BATCH) {
             int n = Math.min(BATCH, count - base);
-            int[] out = maps.out;
+            int slots = maps.out.length;
             for (int j = 0; j < n; j++) {
                 PacketBuffer p = pkts[base + j];
                 ByteBuffer d = p.data();
                 int s = p.start();
                 int l4 = l4(p);
-                first[j] = 0;
+                mp.live[j] = l4 >= 0;
+                mp.pos[j] = 0;
                 if (l4 < 0) {
                     continue;
                 }
-                int proto = d.get(s + 9);
-                int aproto = proto == 6 ? PortAllocator.TCP : proto == 17 ? PortAllocator.UDP : PortAllocator.ICMP;
-                int sport = d.getShort(proto == 1 ? l4 + 4 : l4) & 0xFFFF;
+                int ipProto = d.get(s + 9);
+                int aproto = aproto(ipProto);
                 int src = d.getInt(s + 12);
+                addr[j] = src;
+                pp[j] = MappingTable.pp(d.getShort(ipProto == 1 ? l4 + 4 : l4) & 0xFFFF, aproto);
                 remote[j] = d.getInt(s + 16);
-                remotePort[j] = proto == 1 ? 0 : d.getShort(l4 + 2) & 0xFFFF;
+                remotePort[j] = ipProto == 1 ? 0 : d.getShort(l4 + 2) & 0xFFFF;
                 long hi = keyHi[base + j];
                 long lo = keyLo[base + j];
                 if ((hi | lo) == 0) {
                     lo = src & 0xFFFFFFFFL;
                 }
-                first[j] = out[maps.outSlot(hi, lo, src, sport, aproto)];
+                kHi[j] = hi;
+                kLo[j] = lo;
+                int h = MappingTable.outHash(hi, lo, src, pp[j]);
+                mp.pos[j] = Hashing.reduce(h, slots);
+                mp.tag[j] = Hashing.tag(h);
             }
-            stages(n);
+            mp.run(maps.out, maps.rec, MS, outCheck, n);
+            sink += outboundSessions(n);
         }
+    }
+
+    /**
+     * After the mappings: their session hints with the subscribers' keys and statistics, then the hinted session
+     * records; a session whose hint is missing or stale is looked up in the session index.
+     */
+    private long outboundSessions(int n) {
+        int[] mrec = maps.rec;
+        int[] hint = maps.hint;
+        long[] keys = subs.keys;
+        long[] stats = subs.stats;
+        int[] srec = sess.rec;
+        long acc = 0;
+        for (int j = 0; j < n; j++) {
+            int m = mp.found[j];
+            sub[j] = m >= 0 ? mrec[m * MS + MappingTable.SUB] : 0;
+            off[j] = m >= 0 ? m : 0;
+        }
+        for (int j = 0; j < n; j++) {
+            acc += hint[off[j]] + keys[2 * sub[j]] + stats[3 * sub[j]];
+        }
+        for (int j = 0; j < n; j++) {
+            int h = mp.found[j] >= 0 ? hint[off[j]] : 0;
+            off[j] = h != 0 ? (h - 1) * SS : 0;
+        }
+        for (int j = 0; j < n; j++) {
+            int r = off[j];
+            acc += srec[r] + srec[r + SS - 1];
+        }
+        int slots = sess.index.length;
+        for (int j = 0; j < n; j++) {
+            int m = mp.found[j];
+            sp.live[j] = m >= 0 && (off[j] == 0 && hint[m] == 0 || !sessionMatches(srec, off[j], j, m));
+            sp.pos[j] = 0;
+            if (sp.live[j]) {
+                int h = sess.hash(m, remote[j], remotePort[j]);
+                sp.pos[j] = Hashing.reduce(h, slots);
+                sp.tag[j] = Hashing.tag(h);
+            }
+        }
+        sp.run(sess.index, srec, SS, sessionCheck, n);
+        for (int j = 0; j < n; j++) {
+            int m = mp.found[j];
+            session[j] = m < 0 ? -1 : sp.live[j] ? sp.found[j] : hint[m] - 1;
+        }
+        return acc;
     }
 
     void inbound(PacketBuffer[] pkts, int count) {
         for (int base = 0; base < count; base += BATCH) {
             int n = Math.min(BATCH, count - base);
-            int[] in = maps.in;
-            int[] index = sess.index;
+            int mapSlots = maps.in.length;
+            int sessSlots = sess.index.length;
             for (int j = 0; j < n; j++) {
                 PacketBuffer p = pkts[base + j];
                 ByteBuffer d = p.data();
                 int s = p.start();
                 int l4 = l4(p);
-                first[j] = 0;
-                second[j] = 0;
+                mp.live[j] = l4 >= 0;
+                mp.pos[j] = 0;
+                sp.pos[j] = 0;
                 if (l4 < 0) {
                     continue;
                 }
-                int proto = d.get(s + 9);
-                int aproto = proto == 6 ? PortAllocator.TCP : proto == 17 ? PortAllocator.UDP : PortAllocator.ICMP;
-                int dport = d.getShort(proto == 1 ? l4 + 4 : l4 + 2) & 0xFFFF;
+                int ipProto = d.get(s + 9);
+                int aproto = aproto(ipProto);
+                int dport = d.getShort(ipProto == 1 ? l4 + 4 : l4 + 2) & 0xFFFF;
                 int dst = d.getInt(s + 16);
-                int src = d.getInt(s + 12);
-                int sport = proto == 1 ? 0 : d.getShort(l4) & 0xFFFF;
-                // the session slot needs only the packet: both first slots in one stage
-                first[j] = in[maps.inSlot(dst, dport, aproto)];
-                second[j] = index[sess.slot(sess.inboundHash(dst, dport, aproto, src, sport))];
+                addr[j] = dst;
+                pp[j] = dport;
+                proto[j] = aproto;
+                remote[j] = d.getInt(s + 12);
+                remotePort[j] = ipProto == 1 ? 0 : d.getShort(l4) & 0xFFFF;
+                int h = MappingTable.inHash(dst, dport, aproto);
+                mp.pos[j] = Hashing.reduce(h, mapSlots);
+                mp.tag[j] = Hashing.tag(h);
+                // the session slot needs only the packet: loaded with the mapping slot
+                int sh = sess.inboundHash(dst, dport, aproto, remote[j], remotePort[j]);
+                sp.pos[j] = Hashing.reduce(sh, sessSlots);
+                sp.tag[j] = Hashing.tag(sh);
             }
-            long acc = 0;
-            int[] mrec = maps.rec;
-            int[] srec = sess.rec;
+            // session slots with the mapping slots, then session and mapping records together
             for (int j = 0; j < n; j++) {
-                int v = first[j];
-                int w = second[j];
-                if (v != 0) {
-                    acc += subs.keys[2 * mrec[Hashing.record(v) * MappingTable.STRIDE + MappingTable.SUB]];
-                }
-                if (w != 0) {
-                    acc += srec[Hashing.record(w) * SessionTable.STRIDE + SessionTable.R_ADDR];
-                }
+                sp.live[j] = mp.live[j];
+            }
+            sp.touchHomes(sess.index, n);
+            mp.touchHomes(maps.in, n);
+            sp.touchCandidates(sess.index, sess.rec, SS, n);
+            mp.run(maps.in, maps.rec, MS, inCheck, n);
+            int[] mrec = maps.rec;
+            for (int j = 0; j < n; j++) {
+                int m = mp.found[j];
+                sp.live[j] = m >= 0;
+                sub[j] = m >= 0 ? mrec[m * MS + MappingTable.SUB] : 0;
+            }
+            sp.run(sess.index, sess.rec, SS, sessionCheck, n);
+            System.arraycopy(sp.found, 0, session, 0, n);
+            long[] keys = subs.keys;
+            long[] stats = subs.stats;
+            long acc = 0;
+            for (int j = 0; j < n; j++) {
+                acc += keys[2 * sub[j]] + stats[3 * sub[j]];
             }
             sink += acc;
         }
     }
 
-    /**
-     * Outbound: mapping records and their session hints, then subscriber keys and the hinted session records (or,
-     * without a hint, the session slots), then the session records found through the slots.
-     */
-    private void stages(int n) {
-        long acc = 0;
-        int[] mrec = maps.rec;
-        int[] hint = maps.hint;
-        for (int j = 0; j < n; j++) {
-            int v = first[j];
-            if (v != 0) {
-                int m = Hashing.record(v);
-                acc += mrec[m * MappingTable.STRIDE + MappingTable.INT_PP];
-                acc += hint[m];
-            }
+    /** The mapping the last chunk's lookups found for packet {@code j} (-1: none or not resolved). For tests. */
+    int mapping(int j) {
+        return mp.found[j];
+    }
+
+    /** The session the last chunk's lookups found for packet {@code j} (-1: none or not resolved). For tests. */
+    int session(int j) {
+        return session[j];
+    }
+
+    private boolean outMatches(int[] rec, int r, int j) {
+        if (rec[r + MappingTable.INT_PP] != pp[j] || rec[r + MappingTable.INT_ADDR] != addr[j]) {
+            return false;
         }
-        int[] index = sess.index;
-        int[] srec = sess.rec;
-        for (int j = 0; j < n; j++) {
-            int v = first[j];
-            second[j] = 0;
-            if (v != 0) {
-                int m = Hashing.record(v);
-                acc += subs.keys[2 * mrec[m * MappingTable.STRIDE + MappingTable.SUB]];
-                int h = hint[m];
-                if (h != 0) {
-                    acc += srec[(h - 1) * SessionTable.STRIDE + SessionTable.R_ADDR];
-                } else {
-                    second[j] = index[sess.slot(m, remote[j], remotePort[j])];
-                }
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            int v = second[j];
-            if (v != 0) {
-                acc += srec[Hashing.record(v) * SessionTable.STRIDE + SessionTable.R_ADDR];
-            }
-        }
-        sink += acc;
+        int s = rec[r + MappingTable.SUB];
+        return s >= 0 && s < subs.max && subs.keyLo(s) == kLo[j] && subs.keyHi(s) == kHi[j];
+    }
+
+    private boolean inMatches(int[] rec, int r, int j) {
+        return rec[r + MappingTable.EXT_ADDR] == addr[j] && rec[r + MappingTable.EXT_PC] >>> 16 == pp[j]
+                && ((rec[r + MappingTable.INT_PP] >>> 8) & 0xFF) == proto[j];
+    }
+
+    private boolean sessionMatches(int[] rec, int r, int j) {
+        return sessionMatches(rec, r, j, mp.found[j]);
+    }
+
+    /** The session check of {@link SessionTable#find} (and, for a hint, {@link SessionTable#findHinted}). */
+    private boolean sessionMatches(int[] rec, int r, int j, int mapping) {
+        return rec[r + SessionTable.MAP] == mapping && rec[r + SessionTable.R_ADDR] == remote[j]
+                && (rec[r + SessionTable.R_PSF] & (0xFFFF0000 | SessionTable.LIVE | SessionTable.DEAD))
+                == (remotePort[j] << 16 | SessionTable.LIVE);
+    }
+
+    private static int aproto(int ipProto) {
+        return ipProto == 6 ? PortAllocator.TCP : ipProto == 17 ? PortAllocator.UDP : PortAllocator.ICMP;
     }
 
     /** Transport offset of a plausible TCP/UDP/ICMP IPv4 packet with 8 transport octets, else -1. */
