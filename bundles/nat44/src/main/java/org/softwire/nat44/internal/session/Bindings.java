@@ -29,7 +29,9 @@ final class Bindings {
     private int tOpen;
     private int tClose;
     private int tInSyn;
-    private int revisit;
+    /** Revisit bounds of the timer wheel (see {@link TimerWheel}): TCP sessions, UDP and ICMP sessions. */
+    private int revisitTcp;
+    private int revisitOther;
     private int maxSessionsPerSub;
     private long cachedNow = Long.MIN_VALUE;
     private int cachedTick;
@@ -69,14 +71,19 @@ final class Bindings {
         tOpen = c.tcpTransitoryOpenTimeout();
         tClose = c.tcpTransitoryCloseTimeout();
         tInSyn = c.tcpInboundSynTimeout();
-        revisit = c.shortestTimeout();
+        // RFC 7857 §2: a TCP session's timeout shrinks to a transitory one when the state moves
+        revisitTcp = Math.min(tOpen, tClose);
+        revisitOther = Math.max(tUdp, tIcmp) + 1;
+        if (wheel.looserThan(revisitTcp, revisitOther)) {
+            wheel.rebuild(sess, revisitTcp, revisitOther); // a lowered timeout applies from a session's next packet
+        }
         maxSessionsPerSub = c.maxSessionsPerSubscriber();
     }
 
     int expire(long nowMillis) {
         int tick = tick(nowMillis);
         expireNow = nowMillis;
-        return wheel.advance(tick, revisit, sess, expirer);
+        return wheel.advance(tick, revisitTcp, revisitOther, sess, expirer);
     }
 
     private void expireSession(int s) {
@@ -146,7 +153,8 @@ final class Bindings {
         int expiry = tick + timeout(state, proto) + 1;
         int s = sess.insert(m, remoteAddr, remotePort, state, expiry);
         maps.hint[m] = s + 1;
-        wheel.schedule(sess, s, Math.min(expiry, tick + revisit));
+        wheel.schedule(sess, s, Math.min(expiry, tick + (state == Tcp.NONE ? revisitOther : revisitTcp)));
+        wheel.placedWith(revisitTcp, revisitOther);
         maps.addSessions(m, 1);
         subs.sessions[sub]++;
         ctr[Nat44Counter.SESSIONS_CREATED.ordinal()]++;
@@ -156,7 +164,14 @@ final class Bindings {
         }
     }
 
-    int newMapping(long keyHi, long keyLo, int address, int port, int aproto, long now) {
+    /**
+     * A new mapping for an internal endpoint whose first packet goes to {@code (remoteAddr, remotePort)}; the
+     * session follows ({@link #newSession}). Once the allocator has chosen the external endpoint, the external
+     * index slot (duplicate check, insert) and the session index slot (insert) are both known: both are loaded
+     * before either is used, so that their two cache misses overlap instead of following each other.
+     */
+    int newMapping(long keyHi, long keyLo, int address, int port, int aproto, int remoteAddr, int remotePort,
+                   long now) {
         if (maps.full() || sess.full()) {
             refusal = Nat44DropReason.SESSION_TABLE_FULL;
             return -1;
@@ -179,6 +194,8 @@ final class Bindings {
         }
         int extAddr = (int) (ext >>> 16);
         int extPort = (int) ext & 0xFFFF;
+        engine.preloaded += maps.in[maps.inSlot(extAddr, extPort, aproto)]
+                + sess.index[sess.slot(sess.inboundHash(extAddr, extPort, aproto, remoteAddr, remotePort))];
         if (maps.findIn(extAddr, extPort, aproto) >= 0) {
             // never overload an external endpoint (RFC 4787 REQ-3): an allocator handing out a used one is refused
             allocator.release(sub, aproto, ext, now);
@@ -191,6 +208,11 @@ final class Bindings {
         ctr[Nat44Counter.MAPPINGS_CREATED.ordinal()]++;
         ctr[Nat44Counter.TOTAL_PORT_MAPPINGS.ordinal()]++;
         return m;
+    }
+
+    /** After a control-plane clear: the killed sessions' records are freed at once, not when their slot comes. */
+    void freeKilled() {
+        wheel.rebuild(sess, revisitTcp, revisitOther);
     }
 
     /** Removes a live session (expiry or clear); its mapping goes with its last session. */

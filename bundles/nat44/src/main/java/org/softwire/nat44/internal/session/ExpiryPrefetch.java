@@ -5,13 +5,19 @@ package org.softwire.nat44.internal.session;
  * timer wheel has just read the records it collected; removing one then touches its mapping record, its session
  * index slot (whose hash needs the mapping's external endpoint) and, with the mapping's last session, the
  * mapping's two index slots: each a likely miss with a million sessions, and each independent of the other
- * sessions'. Loading one stage for the whole chunk before the removals keeps many of those misses in flight at
- * once. Purely a hint: nothing is written, results never depend on it, nothing is allocated.
+ * sessions'. Each stage is a compute loop on lines already loaded, then a loop that only loads, so that the whole
+ * chunk's misses are in flight together. Purely a hint: nothing is written, results never depend on it, nothing
+ * is allocated.
  */
 final class ExpiryPrefetch {
+    private static final int MS = MappingTable.STRIDE;
     private final MappingTable maps;
     private final SessionTable sess;
     private final int[] expiring = new int[TimerWheel.CHUNK];
+    private final int[] mapOff = new int[TimerWheel.CHUNK];
+    private final int[] sessionSlot = new int[TimerWheel.CHUNK];
+    private final int[] outSlot = new int[TimerWheel.CHUNK];
+    private final int[] inSlot = new int[TimerWheel.CHUNK];
     /** Where the loaded values go, so that the compiler keeps the loads. */
     long sink;
 
@@ -22,28 +28,34 @@ final class ExpiryPrefetch {
 
     void load(int[] sessions, int count, int nowTick) {
         int[] srec = sess.rec;
-        int[] sidx = sess.index;
         int[] mrec = maps.rec;
-        long acc = 0;
         int n = 0;
         for (int j = 0; j < count; j++) {
             int s = sessions[j];
             int r = s * SessionTable.STRIDE;
             if ((srec[r + SessionTable.R_PSF] & SessionTable.LIVE) != 0 && srec[r + SessionTable.EXPIRY] <= nowTick) {
-                int m = srec[r + SessionTable.MAP];
-                acc += mrec[m * MappingTable.STRIDE + MappingTable.EXT_PC];
-                expiring[n++] = s;
+                expiring[n] = s;
+                mapOff[n++] = srec[r + SessionTable.MAP] * MS;
             }
         }
+        long acc = 0;
+        for (int k = 0; k < n; k++) {
+            int r = mapOff[k];
+            acc += mrec[r] + mrec[r + MS - 1];
+        }
+        for (int k = 0; k < n; k++) {
+            int s = expiring[k];
+            int m = mapOff[k] / MS;
+            sessionSlot[k] = sess.home(s); // hashes the mapping's external endpoint: after the mapping record
+            boolean last = (mrec[mapOff[k] + MappingTable.EXT_PC] & 0xFFFF) == 1;
+            outSlot[k] = last ? maps.outHome(m) : 0;
+            inSlot[k] = last ? maps.inHome(m) : 0;
+        }
+        int[] sidx = sess.index;
         int[] out = maps.out;
         int[] in = maps.in;
-        for (int j = 0; j < n; j++) {
-            int s = expiring[j];
-            int m = srec[s * SessionTable.STRIDE + SessionTable.MAP];
-            acc += sidx[sess.home(s)]; // hashes the mapping's external endpoint: after the mapping record
-            if ((mrec[m * MappingTable.STRIDE + MappingTable.EXT_PC] & 0xFFFF) == 1) {
-                acc += out[maps.outHome(m)] + in[maps.inHome(m)];
-            }
+        for (int k = 0; k < n; k++) {
+            acc += sidx[sessionSlot[k]] + out[outSlot[k]] + in[inSlot[k]];
         }
         sink += acc;
     }

@@ -174,7 +174,7 @@ public final class Nat44Engine implements Nat44Translator {
         int m = maps.findOut(keyHi, keyLo, src, sport, aproto);
         int s = -1;
         if (m < 0) {
-            m = b.newMapping(keyHi, keyLo, src, sport, aproto, nowMillis);
+            m = b.newMapping(keyHi, keyLo, src, sport, aproto, dst, dport, nowMillis);
             if (m < 0) {
                 lastNatDrop = b.refusal;
                 return refuse(pkt, icmpOut, -1);

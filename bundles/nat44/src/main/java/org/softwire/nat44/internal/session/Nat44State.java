@@ -73,6 +73,9 @@ public final class Nat44State {
                 (int) num(m, "sessionUsed"), (int) num(m, "sessionPortHashMask"), mappings);
         int[] heads = (int[]) m.get("wheel");
         wheel = new TimerWheel(format < 2 ? TimerWheel.fromSingleLane(heads) : heads, (int) num(m, "wheelLastTick"));
+        // absent from older states, whose engines revisited every session within the shortest timeout: 0 = tight
+        wheel.placedTcp = (int) optional(m, "wheelPlacedTcp");
+        wheel.placedOther = (int) optional(m, "wheelPlacedOther");
         counters = (long[]) m.get("counters");
         natDrops = (long[]) m.get("natDrops");
         packetDrops = (long[]) m.get("packetDrops");
@@ -96,6 +99,10 @@ public final class Nat44State {
             throw new IllegalArgumentException("state lacks " + key);
         }
         return ((Number) v).longValue();
+    }
+
+    private static long optional(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : 0;
     }
 
     private static void check(boolean ok, String message) {
@@ -129,6 +136,8 @@ public final class Nat44State {
         m.put("sessionPortHashMask", (long) sessions.portHashMask);
         m.put("wheel", wheel.heads);
         m.put("wheelLastTick", (long) wheel.lastTick);
+        m.put("wheelPlacedTcp", (long) wheel.placedTcp);
+        m.put("wheelPlacedOther", (long) wheel.placedOther);
         m.put("counters", counters);
         m.put("natDrops", natDrops);
         m.put("packetDrops", packetDrops);

@@ -53,10 +53,13 @@ final class SessionControl {
             if ((e.sess.flags(s) & SessionTable.LIVE) != 0) {
                 int sub = e.maps.sub(e.sess.mapping(s));
                 if (e.subs.keyHi(sub) == hi && e.subs.keyLo(sub) == lo) {
-                    e.b.killSession(s, now); // the record is freed when the timer wheel passes it
+                    e.b.killSession(s, now);
                     n++;
                 }
             }
+        }
+        if (n > 0) {
+            e.b.freeKilled();
         }
         e.ctr[Nat44Counter.SESSIONS_CLEARED.ordinal()] += n;
         return n;
@@ -67,9 +70,12 @@ final class SessionControl {
         int n = 0;
         for (int s = 0; s < e.sess.highWater; s++) {
             if ((e.sess.flags(s) & SessionTable.LIVE) != 0 && filter.matches(info(s))) {
-                e.b.killSession(s, now); // the record is freed when the timer wheel passes it
+                e.b.killSession(s, now);
                 n++;
             }
+        }
+        if (n > 0) {
+            e.b.freeKilled();
         }
         e.ctr[Nat44Counter.SESSIONS_CLEARED.ordinal()] += n;
         return n;

@@ -9,9 +9,13 @@ import java.util.Arrays;
  * <p>Each session record is on exactly one slot list (singly linked through its {@code NEXT} field). Refreshing a
  * session only writes its expiry tick: O(1), no list surgery on the per-packet path. When the wheel reaches a slot
  * it walks the list: dead records are freed, expired sessions are handed to the {@link Expirer}, the rest are
- * moved to the slot of {@code min(expiry, now + revisit)}. The revisit bound (the shortest timeout a session can
- * move to) makes a session whose timeout shrank (ESTABLISHED to BOTH_FIN or TRANS) expire on time even though it
- * still sits in the slot of its older, longer expiry.
+ * moved to the slot of {@code min(expiry, now + bound)}. The bound depends on the session: a TCP session's timeout
+ * can shrink when its state moves (ESTABLISHED to BOTH_FIN or TRANS), so TCP sessions are revisited at least every
+ * {@code revisitTcp} ticks (the shortest TCP timeout a state change leads to) and expire on time although they sit
+ * in the slot of an older, longer expiry; a UDP or ICMP session's timeout never shrinks (a refresh only moves its
+ * expiry later), so its bound {@code revisitOther} is its longest timeout: it sits in the slot of its expiry and is
+ * visited once if nothing refreshed it. Bounds that shrink (a live reconfiguration lowering a timeout) re-place
+ * every record ({@link #rebuild}).
  *
  * <p>Walking a list is a chain of dependent cache misses (each record names the next). So that several are in
  * flight at once, a slot holds {@value #LANES} lists (a session goes to lane {@code record % LANES}), walked side
@@ -30,6 +34,12 @@ final class TimerWheel {
     final int[] heads;
     /** Every tick up to this one has been processed. */
     int lastTick;
+    /**
+     * The largest bounds records were placed with since the last {@link #rebuild} (0: unknown, as in a state from
+     * an engine that revisited every session within its shortest timeout, which is tighter than any bound).
+     */
+    int placedTcp;
+    int placedOther;
     private final int[] chunk = new int[CHUNK];
     private final int[] cursor = new int[LANES];
 
@@ -80,7 +90,7 @@ final class TimerWheel {
      *
      * @return the number of sessions expired
      */
-    int advance(int nowTick, int revisit, SessionTable table, Expirer expirer) {
+    int advance(int nowTick, int revisitTcp, int revisitOther, SessionTable table, Expirer expirer) {
         if (nowTick <= lastTick) {
             return 0;
         }
@@ -129,13 +139,50 @@ final class TimerWheel {
                         table.free(s);
                         expired++;
                     } else {
-                        schedule(table, s, Math.min(expiry, nowTick + revisit));
+                        schedule(table, s, Math.min(expiry, nowTick + bound(table, s, revisitTcp, revisitOther)));
                     }
                 }
             }
         }
         lastTick = nowTick;
         return expired;
+    }
+
+    /** The revisit bound of session {@code s}: TCP sessions (a TCP state) and the others differ. */
+    static int bound(SessionTable table, int s, int revisitTcp, int revisitOther) {
+        return table.tcpState(s) == Tcp.NONE ? revisitOther : revisitTcp;
+    }
+
+    /** Records the bounds a session was just placed with (see {@link #placedTcp}). */
+    void placedWith(int revisitTcp, int revisitOther) {
+        placedTcp = Math.max(placedTcp, revisitTcp);
+        placedOther = Math.max(placedOther, revisitOther);
+    }
+
+    /** Whether records may sit further out than these bounds allow: then {@link #rebuild} is due. */
+    boolean looserThan(int revisitTcp, int revisitOther) {
+        return placedTcp > revisitTcp || placedOther > revisitOther;
+    }
+
+    /**
+     * Re-places every record at {@code min(expiry, now + bound)} and frees the dead ones at once (instead of when
+     * their slot comes): after a live reconfiguration lowered a bound, and after a control-plane clear. O(records),
+     * control plane only.
+     */
+    void rebuild(SessionTable table, int revisitTcp, int revisitOther) {
+        Arrays.fill(heads, 0);
+        int now = lastTick;
+        for (int s = 0; s < table.highWater; s++) {
+            int f = table.flags(s);
+            if ((f & SessionTable.LIVE) != 0) {
+                int at = Math.min(table.expiry(s), now + bound(table, s, revisitTcp, revisitOther));
+                schedule(table, s, Math.max(at, now + 1));
+            } else if ((f & SessionTable.DEAD) != 0) {
+                table.free(s);
+            }
+        }
+        placedTcp = revisitTcp;
+        placedOther = revisitOther;
     }
 
     void reset(int tick) {

@@ -57,7 +57,8 @@ class ControlPlaneTest extends EngineFixture {
         assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.DROP);
         assertThat(in(Packets.udp(REMOTE2, 123, EXT, 1025))).isEqualTo(Verdict.FORWARD_INTERNAL);
         assertThat(engine.counter(Nat44Counter.SESSIONS_CLEARED)).isEqualTo(2);
-        // the records come back when the wheel passes; the subscriber can translate again at once
+        // the records are free at once (not when the wheel passes their slot); the subscriber translates again
+        assertThat(engine.sess.used).isEqualTo(engine.sess.live).isEqualTo(1);
         assertThat(out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO)).isEqualTo(Verdict.FORWARD_EXTERNAL);
         advance(400);
         assertThat(engine.sessionCount()).isZero();
@@ -139,6 +140,28 @@ class ControlPlaneTest extends EngineFixture {
         advance(400);
         assertThat(successor.sessionCount()).isEqualTo(1);
         assertThat(successor.sessions(SessionFilter.ALL, 1).get(0).tcpState()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    /**
+     * A successor configured with a shorter UDP timeout than its predecessor re-places the adopted sessions: one
+     * refreshed after the hand-over expires after the new timeout, not in the slot the old engine gave it.
+     */
+    @Test
+    void aSuccessorWithAShorterTimeoutReplacesTheAdoptedSessions() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO); // placed 301 s out
+        Map<String, Object> state = engine.detachState();
+        assertThat(state.get("wheelPlacedOther")).isEqualTo(301L);
+        engine = new Nat44Engine(engine.config().toBuilder().udpTimeout(120).build(), alloc, state);
+        advance(5);
+        assertThat(out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+        for (int s = 1; s <= 200; s++) {
+            advance(1);
+            if (engine.sessionCount() == 0) {
+                assertThat(s).isBetween(120, 121);
+                return;
+            }
+        }
+        throw new AssertionError("the session outlived the new timeout by far");
     }
 
     /**

@@ -67,6 +67,50 @@ class TimeoutTest extends EngineFixture {
         assertThat(in(Packets.udp(REMOTE, 53, EXT, 1024))).isEqualTo(Verdict.DROP);
     }
 
+    /** The wheel slot (tick modulo the wheel) whose lists hold session {@code s}, or -1. */
+    private int wheelSlotOf(int s) {
+        TimerWheel w = engine.wheel;
+        for (int h = 0; h < w.heads.length; h++) {
+            for (int v = w.heads[h]; v != 0; v = engine.sess.next(v - 1)) {
+                if (v - 1 == s) {
+                    return h / TimerWheel.LANES;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A UDP session's timeout never shrinks, so it waits in the slot of its expiry (visited once if nothing refreshed
+     * it); a TCP session, whose timeout shrinks when its state moves, within the shortest transitory timeout.
+     */
+    @Test
+    void udpSessionsWaitInTheSlotOfTheirExpiryTcpSessionsAreRevisited() {
+        int tick = engine.b.tick(now);
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        out(Packets.tcp(HOST, 40001, REMOTE, 80, SYN), B4_A_HI, B4_A_LO);
+        in(Packets.tcp(REMOTE, 80, EXT, 1024, SYN | ACK)); // ports are per protocol
+        int udp = engine.sess.find(engine.maps.findIn(EXT, 1024, org.softwire.nat44.internal.PortAllocator.UDP), REMOTE, 53);
+        int tcp = engine.sess.find(engine.maps.findIn(EXT, 1024, org.softwire.nat44.internal.PortAllocator.TCP), REMOTE, 80);
+        assertThat(wheelSlotOf(udp)).isEqualTo((tick + 300 + 1) & TimerWheel.MASK);
+        assertThat(wheelSlotOf(tcp)).isEqualTo((tick + 240) & TimerWheel.MASK); // established: 7440 s, revisited
+        // the UDP session is visited once, at its expiry
+        assertThat(secondsUntilExpiry(400)).isBetween(300, 301);
+    }
+
+    /**
+     * Lowering the UDP timeout on a live engine: a session refreshed after the change expires after the new timeout,
+     * although it was placed in the wheel with the old one.
+     */
+    @Test
+    void aLoweredUdpTimeoutAppliesFromTheNextPacket() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO); // expiry in 301 s, placed there
+        advance(10);
+        engine.reconfigure(engine.config().toBuilder().udpTimeout(120).build());
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO); // refresh: 120 s from now
+        assertThat(secondsUntilExpiry(400)).isBetween(120, 121);
+    }
+
     /**
      * Hundreds of sessions in one wheel slot (several lanes, several collected chunks), some refreshed, some
      * cleared: each expires exactly at its own time.
