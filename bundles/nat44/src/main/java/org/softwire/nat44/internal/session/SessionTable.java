@@ -90,12 +90,13 @@ final class SessionTable {
     }
 
     /**
-     * Loads the first slot of a hash and the record it names (a hint: the caller only sinks the value), so that
-     * both misses overlap with other work.
+     * Loads the first slot of a hash and, if its entry can be the key's, the record it names (a hint: the caller
+     * only sinks the value), so that both misses overlap with other work.
      */
     int preload(int hash) {
         int v = index[Hashing.reduce(hash, index.length)];
-        return v == 0 ? 0 : rec[Hashing.record(v) * STRIDE + R_ADDR];
+        // only an entry that can be this key's (its home, its tag): another key's record would be a wasted miss
+        return v != 0 && Hashing.candidate(v, Hashing.tag(hash), 0) ? rec[Hashing.record(v) * STRIDE + R_ADDR] : 0;
     }
 
     private int hashOf(int s) {
