@@ -152,7 +152,7 @@ final class Bindings {
     void newSession(int m, int sub, int remoteAddr, int remotePort, int state, int proto, int tick) {
         int expiry = tick + timeout(state, proto) + 1;
         int s = sess.insert(m, remoteAddr, remotePort, state, expiry);
-        maps.hint[m] = s + 1;
+        maps.setHint(m, s + 1);
         wheel.schedule(sess, s, Math.min(expiry, tick + (state == Tcp.NONE ? revisitOther : revisitTcp)));
         wheel.placedWith(revisitTcp, revisitOther);
         maps.addSessions(m, 1);

@@ -180,9 +180,10 @@ public final class Nat44Engine implements Nat44Translator {
                 return refuse(pkt, icmpOut, -1);
             }
         } else {
-            s = sess.findHinted(maps.hint[m], m, dst, dport);
-            if (s >= 0 && maps.hint[m] != s + 1) {
-                maps.hint[m] = s + 1;
+            int hint = maps.hint(m);
+            s = sess.findHinted(hint, m, dst, dport);
+            if (s >= 0 && hint != s + 1) {
+                maps.setHint(m, s + 1);
             }
         }
         int sub = maps.sub(m);

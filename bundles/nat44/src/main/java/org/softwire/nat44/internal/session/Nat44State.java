@@ -17,13 +17,15 @@ import org.softwire.packet.DropReason;
  */
 public final class Nat44State {
     /**
-     * Layout version of {@link #export()}. 2: index slots hold a displacement beside a 2-bit tag, the session
-     * index hashes the mapping's external endpoint instead of its record number, the wheel has
-     * {@value TimerWheel#LANES} lists per slot. 1: a 5-bit tag, one list per slot. {@link #adopt} takes 1 and 2
-     * (a format-1 state gets its three indexes rebuilt from the records, which are unchanged, and its wheel
-     * lists put in lane 0) and refuses any other.
+     * Layout version of {@link #export()}. 3: mapping records of 6 ints with the outbound session hint inside. 2:
+     * index slots hold a displacement beside a 2-bit tag, the session index hashes the mapping's external endpoint
+     * instead of its record number, the wheel has {@value TimerWheel#LANES} lists per slot; mapping records of 5
+     * ints, the hints (if any) in {@code mappingHints}. 1: a 5-bit tag, one list per slot. {@link #adopt} takes 1
+     * to 3: format 1 and 2 mapping records are widened (one copy, at the hand-over), a format-1 state gets its three
+     * indexes rebuilt from the records and its wheel lists put in lane 0. It refuses any other format, and an
+     * engine of an older revision refuses format 3.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     /** The oldest format {@link #adopt} still takes. */
     static final int OLDEST_FORMAT = 1;
 
@@ -65,8 +67,11 @@ public final class Nat44State {
         maxSubscribers = (int) num(m, "maxSubscribers");
         subs = new Subscribers(maxSubscribers, (long[]) m.get("subscriberKeys"), (int[]) m.get("subscriberSessions"),
                 (long[]) m.get("subscriberStats"));
-        mappings = new MappingTable(capacity, subs, (int[]) m.get("mappings"), (int[]) m.get("mappingOutIndex"),
-                (int[]) m.get("mappingInIndex"), (int[]) m.get("mappingHints"), (int) num(m, "mappingFree"), (int) num(m, "mappingHighWater"),
+        int[] mapRecords = format < 3
+                ? MappingTable.widen((int[]) m.get("mappings"), (int[]) m.get("mappingHints"), capacity)
+                : (int[]) m.get("mappings");
+        mappings = new MappingTable(capacity, subs, mapRecords, (int[]) m.get("mappingOutIndex"),
+                (int[]) m.get("mappingInIndex"), (int) num(m, "mappingFree"), (int) num(m, "mappingHighWater"),
                 (int) num(m, "mappingLive"));
         sessions = new SessionTable(capacity, (int[]) m.get("sessions"), (int[]) m.get("sessionIndex"),
                 (int) num(m, "sessionFree"), (int) num(m, "sessionHighWater"), (int) num(m, "sessionLive"),
@@ -85,7 +90,7 @@ public final class Nat44State {
         check(mappings.rec.length == capacity * MappingTable.STRIDE && sessions.rec.length == capacity * SessionTable.STRIDE
                 && subs.keys.length == 2 * maxSubscribers && counters.length == Nat44Counter.count()
                 && natDrops.length == Nat44DropReason.count() && packetDrops.length == DropReason.count()
-                && externalFilter.length == 1024 && mappings.hint.length == capacity,
+                && externalFilter.length == 1024,
                 "array sizes do not match the capacities");
         if (format < 2) {
             mappings.rebuildIndexes();
@@ -123,7 +128,6 @@ public final class Nat44State {
         m.put("mappings", mappings.rec);
         m.put("mappingOutIndex", mappings.out);
         m.put("mappingInIndex", mappings.in);
-        m.put("mappingHints", mappings.hint);
         m.put("mappingFree", (long) mappings.freeHead);
         m.put("mappingHighWater", (long) mappings.highWater);
         m.put("mappingLive", (long) mappings.live);

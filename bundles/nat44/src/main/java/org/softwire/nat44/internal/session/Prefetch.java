@@ -90,36 +90,32 @@ final class Prefetch {
     }
 
     /**
-     * After the mappings: their session hints with the subscribers' keys and statistics, then the hinted session
-     * records; a session whose hint is missing or stale is looked up in the session index.
+     * After the mappings: the subscribers' keys and statistics with the session records their hints name (the hint
+     * is in the mapping record, already loaded); a session whose hint is missing or stale is looked up in the
+     * session index.
      */
     private long outboundSessions(int n) {
         int[] mrec = maps.rec;
-        int[] hint = maps.hint;
         long[] keys = subs.keys;
         long[] stats = subs.stats;
         int[] srec = sess.rec;
-        long acc = 0;
         for (int j = 0; j < n; j++) {
             int m = mp.found[j];
-            sub[j] = m >= 0 ? mrec[m * MS + MappingTable.SUB] : 0;
-            off[j] = m >= 0 ? m : 0;
-        }
-        for (int j = 0; j < n; j++) {
-            acc += hint[off[j]] + keys[2 * sub[j]] + stats[3 * sub[j]];
-        }
-        for (int j = 0; j < n; j++) {
-            int h = mp.found[j] >= 0 ? hint[off[j]] : 0;
+            int r = m >= 0 ? m * MS : 0;
+            int h = m >= 0 ? mrec[r + MappingTable.HINT] : 0;
+            sub[j] = m >= 0 ? mrec[r + MappingTable.SUB] : 0;
             off[j] = h != 0 ? (h - 1) * SS : 0;
+            session[j] = h - 1;
         }
+        long acc = 0;
         for (int j = 0; j < n; j++) {
             int r = off[j];
-            acc += srec[r] + srec[r + SS - 1];
+            acc += keys[2 * sub[j]] + stats[3 * sub[j]] + srec[r] + srec[r + SS - 1];
         }
         int slots = sess.index.length;
         for (int j = 0; j < n; j++) {
             int m = mp.found[j];
-            sp.live[j] = m >= 0 && (off[j] == 0 && hint[m] == 0 || !sessionMatches(srec, off[j], j, m));
+            sp.live[j] = m >= 0 && (session[j] < 0 || !sessionMatches(srec, off[j], j, m));
             sp.pos[j] = 0;
             if (sp.live[j]) {
                 int h = sess.hash(m, remote[j], remotePort[j]);
@@ -129,8 +125,11 @@ final class Prefetch {
         }
         sp.run(sess.index, srec, SS, sessionCheck, n);
         for (int j = 0; j < n; j++) {
-            int m = mp.found[j];
-            session[j] = m < 0 ? -1 : sp.live[j] ? sp.found[j] : hint[m] - 1;
+            if (mp.found[j] < 0) {
+                session[j] = -1;
+            } else if (sp.live[j]) {
+                session[j] = sp.found[j];
+            }
         }
         return acc;
     }

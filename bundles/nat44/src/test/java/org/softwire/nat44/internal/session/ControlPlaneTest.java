@@ -206,6 +206,54 @@ class ControlPlaneTest extends EngineFixture {
         }
     }
 
+    /** Mapping records back to 5 ints (formats 1 and 2), the hints into {@code mappingHints} (format 2) or dropped. */
+    private static void narrowMappings(Map<String, Object> state, boolean keepHints) {
+        int[] wide = (int[]) state.get("mappings");
+        int n = wide.length / MappingTable.STRIDE;
+        int[] narrow = new int[n * 5];
+        int[] hints = new int[n];
+        for (int m = 0; m < n; m++) {
+            System.arraycopy(wide, m * MappingTable.STRIDE, narrow, m * 5, 5);
+            hints[m] = wide[m * MappingTable.STRIDE + MappingTable.HINT];
+        }
+        state.put("mappings", narrow);
+        if (keepHints) {
+            state.put("mappingHints", hints);
+        }
+    }
+
+    /**
+     * A state exported by an engine of format 2 (mapping records of 5 ints, the outbound session hints in an array
+     * of their own) is adopted: the records are widened once, hints included, and translation goes on.
+     */
+    @Test
+    void aFormatTwoStateIsAdoptedWithItsMappingRecordsWidened() {
+        traffic();
+        in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x12));
+        List<SessionInfo> before = engine.sessions(SessionFilter.ALL, 100);
+        int m = engine.maps.findIn(EXT, 1024, org.softwire.nat44.internal.PortAllocator.TCP);
+        int hint = engine.maps.hint(m);
+        assertThat(hint).isPositive();
+        Map<String, Object> state = engine.detachState();
+        assertThat(state.get("format")).isEqualTo(3L);
+        narrowMappings(state, true);
+        state.put("format", 2L);
+        engine = new Nat44Engine(engine.config(), alloc, state);
+        assertThat(engine.sessions(SessionFilter.ALL, 100)).isEqualTo(before);
+        assertThat(engine.maps.hint(m)).isEqualTo(hint);
+        assertThat(out(Packets.tcp(HOST, 40001, REMOTE2, 443, 0x10), B4_A_HI, B4_A_LO)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+        assertThat(u16(last, 20)).isEqualTo(1024);
+        assertThat(in(Packets.tcp(REMOTE2, 443, EXT, 1024, 0x10))).isEqualTo(Verdict.FORWARD_INTERNAL);
+        assertThat(u16(last, 22)).isEqualTo(40001);
+        // a format-2 state with a mapping array of the wrong size is refused, nothing adopted
+        Map<String, Object> broken = engine.detachState();
+        narrowMappings(broken, true);
+        broken.put("format", 2L);
+        broken.put("mappings", new int[7]);
+        assertThatThrownBy(() -> new Nat44Engine(engine.config(), alloc, broken))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
+    }
+
     /**
      * A state exported by an engine of format 1 (5-bit slot tags, one wheel list per slot) is adopted: its
      * indexes are rebuilt from the records and its wheel lists kept.
@@ -245,6 +293,7 @@ class ControlPlaneTest extends EngineFixture {
                 }
             }
         }
+        narrowMappings(state, false);
         state.put("format", 1L);
         Nat44Engine successor = new Nat44Engine(engine.config(), alloc, state);
         engine = successor;
