@@ -13,6 +13,7 @@ class PrefetchTest extends EngineFixture {
     @Test
     void prefetchedBatchesTranslateExactlyLikeSinglePackets() {
         EngineFixture plain = new EngineFixture();
+        engine.prefetch.minSessions = 0;
         int n = 100;
         PacketBuffer[] batch = new PacketBuffer[n];
         long[] hi = new long[n];
@@ -58,6 +59,7 @@ class PrefetchTest extends EngineFixture {
             out(Packets.udp(HOST, 10000 + f % 300, REMOTE2, 53), key(f), 1);
         }
         Prefetch prefetch = engine.prefetch;
+        prefetch.minSessions = 0; // small tables: the hint would skip them
         int n = 64;
         PacketBuffer[] batch = new PacketBuffer[n];
         long[] hi = new long[n];
@@ -115,8 +117,28 @@ class PrefetchTest extends EngineFixture {
         return B4_A_HI + flow / 15; // 60 subscribers
     }
 
+    /** With tables that fit the caches the hint does nothing (it would only cost). */
+    @Test
+    void smallTablesAreNotPrefetched() {
+        out(Packets.udp(HOST, 10000, REMOTE, 53), B4_A_HI, 1);
+        PacketBuffer[] known = {PacketBuffer.of(Packets.udp(HOST, 10000, REMOTE, 53))};
+        PacketBuffer[] unknown = {PacketBuffer.of(Packets.udp(HOST, 10001, REMOTE, 53))};
+        long[] hi = {B4_A_HI};
+        long[] lo = {1};
+        engine.prefetch.minSessions = 1;
+        engine.prefetchOutbound(unknown, hi, lo, 1);
+        assertThat(engine.prefetch.mapping(0)).isEqualTo(-1);
+        engine.prefetch.minSessions = 2; // one live session: below
+        engine.prefetchOutbound(known, hi, lo, 1);
+        assertThat(engine.prefetch.mapping(0)).as("not looked up").isEqualTo(-1);
+        engine.prefetch.minSessions = 1;
+        engine.prefetchOutbound(known, hi, lo, 1);
+        assertThat(engine.prefetch.mapping(0)).isEqualTo(0);
+    }
+
     @Test
     void prefetchSurvivesMalformedPackets() {
+        engine.prefetch.minSessions = 0;
         out(Packets.tcp(HOST, 1, REMOTE, 2, 2), B4_A_HI, B4_A_LO);
         long[] k = {B4_A_HI};
         long[] z = {0};

@@ -121,6 +121,7 @@ class RobustnessTest extends EngineFixture {
     void translationAndSessionChurnAllocateNothing() {
         Nat44Engine e = new Nat44Engine(Nat44Config.builder().capacity(1 << 16).maxSubscribers(64).build(),
                 new FlatAllocator());
+        e.prefetch.minSessions = 0; // the hint runs on these small tables too
         PacketBuffer outPkt = PacketBuffer.allocateDirect(2048, 128);
         PacketBuffer inPkt = PacketBuffer.allocateDirect(2048, 128);
         PacketBuffer icmp = PacketBuffer.allocateDirect(2048, 128);
