@@ -18,12 +18,9 @@ import org.softwire.nat44.SubscriberUsage;
 import org.softwire.nat44.internal.PortAllocator;
 import org.softwire.packet.DropReason;
 import org.softwire.packet.IcmpHeader;
-import org.softwire.packet.IpFamily;
 import org.softwire.packet.Ipv4Header;
 import org.softwire.packet.PacketBuffer;
-import org.softwire.packet.TcpHeader;
 import org.softwire.packet.TransportChecksum;
-import org.softwire.packet.UdpHeader;
 
 /**
  * The NAT44 engine: endpoint-independent mapping (RFC 4787 REQ-1, RFC 5382 REQ-1), endpoint-independent or
@@ -58,8 +55,7 @@ public final class Nat44Engine implements Nat44Translator {
 
     final Ipv4Header ip = new Ipv4Header();
     final Ipv4Header inner = new Ipv4Header();
-    private final TcpHeader tcp = new TcpHeader();
-    private final UdpHeader udp = new UdpHeader();
+    private final Transport transport = new Transport();
     private final Ipv4Header icmpIp = new Ipv4Header();
 
     long resultHi;
@@ -127,48 +123,28 @@ public final class Nat44Engine implements Nat44Translator {
             keyLo = ip.source() & 0xFFFFFFFFL; // plain NAT44: the subscriber is the inside host
         }
         int tick = b.tick(nowMillis);
+        switch (transport.read(ip, true)) {
+            case Transport.MALFORMED -> {
+                return drop(transport.bad, pkt.length(), -1);
+            }
+            case Transport.REFUSED -> {
+                return dropNat(transport.refused, pkt.length(), -1);
+            }
+            case Transport.ICMP_ERROR -> {
+                return icmpErrors.outbound(pkt, keyHi, keyLo);
+            }
+            default -> {
+                // OK
+            }
+        }
         ByteBuffer d = pkt.data();
         int proto = ip.protocol();
         int l4 = ip.payloadOffset();
         int end = ip.end();
-        int aproto;
-        int sport;
-        int dport;
-        int flags = 0;
-        if (proto == IP_TCP) {
-            bad = tcp.wrap(d, l4, end).validate(IpFamily.IPV4, ip.offset(), false);
-            if (bad != DropReason.NONE) {
-                return drop(bad, pkt.length(), -1);
-            }
-            aproto = PortAllocator.TCP;
-            sport = tcp.sourcePort();
-            dport = tcp.destinationPort();
-            flags = tcp.flags();
-        } else if (proto == IP_UDP) {
-            bad = udp.wrap(d, l4, end).validate(IpFamily.IPV4, ip.offset(), false);
-            if (bad != DropReason.NONE) {
-                return drop(bad, pkt.length(), -1);
-            }
-            aproto = PortAllocator.UDP;
-            sport = udp.sourcePort();
-            dport = udp.destinationPort();
-        } else if (proto == IP_ICMP) {
-            if (end - l4 < IcmpHeader.LENGTH) {
-                return drop(DropReason.ICMPV4_TRUNCATED, pkt.length(), -1);
-            }
-            int type = d.get(l4) & 0xFF;
-            if (IcmpHeader.isV4Error(type)) {
-                return icmpErrors.outbound(pkt, keyHi, keyLo);
-            }
-            if (type != IcmpHeader.V4_ECHO_REQUEST) {
-                return dropNat(Nat44DropReason.ICMP_UNSUPPORTED_TYPE, pkt.length(), -1);
-            }
-            aproto = PortAllocator.ICMP;
-            sport = d.getShort(l4 + IcmpHeader.OFF_REST) & 0xFFFF; // the query id is the "port"
-            dport = 0;
-        } else {
-            return dropNat(Nat44DropReason.UNSUPPORTED_PROTOCOL, pkt.length(), -1);
-        }
+        int aproto = transport.aproto;
+        int sport = transport.sport;
+        int dport = transport.dport;
+        int flags = transport.flags;
         int src = ip.source();
         int dst = ip.destination();
         int m = maps.findOut(keyHi, keyLo, src, sport, aproto);
@@ -238,48 +214,27 @@ public final class Nat44Engine implements Nat44Translator {
             return drop(DropReason.IPV4_FRAGMENT, pkt.length(), -1);
         }
         int tick = b.tick(nowMillis);
-        ByteBuffer d = pkt.data();
+        switch (transport.read(ip, false)) {
+            case Transport.MALFORMED -> {
+                return drop(transport.bad, pkt.length(), -1);
+            }
+            case Transport.REFUSED -> {
+                return dropNat(transport.refused, pkt.length(), -1);
+            }
+            case Transport.ICMP_ERROR -> {
+                return icmpErrors.inbound(pkt);
+            }
+            default -> {
+                // OK
+            }
+        }
         int proto = ip.protocol();
         int l4 = ip.payloadOffset();
         int end = ip.end();
-        int aproto;
-        int sport;
-        int dport;
-        int flags = 0;
-        if (proto == IP_TCP) {
-            bad = tcp.wrap(d, l4, end).validate(IpFamily.IPV4, ip.offset(), false);
-            if (bad != DropReason.NONE) {
-                return drop(bad, pkt.length(), -1);
-            }
-            aproto = PortAllocator.TCP;
-            sport = tcp.sourcePort();
-            dport = tcp.destinationPort();
-            flags = tcp.flags();
-        } else if (proto == IP_UDP) {
-            bad = udp.wrap(d, l4, end).validate(IpFamily.IPV4, ip.offset(), false);
-            if (bad != DropReason.NONE) {
-                return drop(bad, pkt.length(), -1);
-            }
-            aproto = PortAllocator.UDP;
-            sport = udp.sourcePort();
-            dport = udp.destinationPort();
-        } else if (proto == IP_ICMP) {
-            if (end - l4 < IcmpHeader.LENGTH) {
-                return drop(DropReason.ICMPV4_TRUNCATED, pkt.length(), -1);
-            }
-            int type = d.get(l4) & 0xFF;
-            if (IcmpHeader.isV4Error(type)) {
-                return icmpErrors.inbound(pkt);
-            }
-            if (type != IcmpHeader.V4_ECHO_REPLY) {
-                return dropNat(Nat44DropReason.ICMP_UNSUPPORTED_TYPE, pkt.length(), -1);
-            }
-            aproto = PortAllocator.ICMP;
-            sport = 0;
-            dport = d.getShort(l4 + IcmpHeader.OFF_REST) & 0xFFFF;
-        } else {
-            return dropNat(Nat44DropReason.UNSUPPORTED_PROTOCOL, pkt.length(), -1);
-        }
+        int aproto = transport.aproto;
+        int sport = transport.sport;
+        int dport = transport.dport;
+        int flags = transport.flags;
         int dst = ip.destination();
         int src = ip.source();
         // The session slot depends on the packet only: start loading it (and its record) before the mapping.
