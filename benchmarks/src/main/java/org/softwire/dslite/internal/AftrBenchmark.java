@@ -25,7 +25,8 @@ import org.softwire.packet.PacketBuffer;
  * The DS-Lite AFTR data path ({@code AftrWorker}) per packet: a batch of 32 packets, half from B4s (IPv4-in-IPv6,
  * 64-octet inner UDP: decapsulate, inner-source check, NAT outbound) and half from the Internet (NAT inbound,
  * encapsulate toward the B4), over {@code flows} established UDP flows, one per B4. Time per packet; run with
- * {@code -prof gc} (must be 0 B/op). The device is a no-op sink: this is the AFTR's own cost.
+ * {@code -prof gc} (must be 0 B/op). The device is a no-op sink: this is the AFTR's own cost. 1M flows need
+ * {@code -jvmArgs -Xmx3g}; {@link AftrCpuTimeLoop} measures the same in CPU time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,8 +36,15 @@ import org.softwire.packet.PacketBuffer;
 @Fork(1)
 public class AftrBenchmark {
     private static final int BATCH = 32;
+    /** One port-block record per B4 at setup (a million lines at 1M flows): kept quiet. */
+    private static final java.util.logging.Logger PORT_BLOCKS =
+            java.util.logging.Logger.getLogger("org.softwire.nat44.portblocks");
 
-    @Param({"1000", "100000"})
+    static {
+        PORT_BLOCKS.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @Param({"1000", "100000", "1000000"})
     public int flows;
 
     private AftrInstance aftr;
@@ -55,8 +63,10 @@ public class AftrBenchmark {
         cfg.put("aftr-address", "2001:db8:0:2::1");
         cfg.put("b4-prefixes", "2001:db8::/32");
         cfg.put("pool", "192.0.2.0/24, 198.51.100.0/24");
-        cfg.put("port-block-size", "128");
-        cfg.put("port-quota", "128");
+        // one port block per B4: 512 addresses hold 258,048 blocks of 128 ports, 1,032,192 of 32
+        String block = flows > 250_000 ? "32" : "128";
+        cfg.put("port-block-size", block);
+        cfg.put("port-quota", block);
         cfg.put("capacity", Integer.toString(Math.max(4096, flows * 2)));
         cfg.put("max-subscribers", Integer.toString(Math.max(1024, flows * 2)));
         aftr = new AftrInstance(AftrSettings.from(cfg), new Ipv4InIpv6Codec(), () -> now, new org.softwire.nat44.internal.EngineFactory());
@@ -83,6 +93,9 @@ public class AftrBenchmark {
             int ext = ByteBuffer.wrap(translated).getInt(12);
             int port = ByteBuffer.wrap(translated).getShort(20) & 0xFFFF;
             in4[f] = udp(0xCB007101, 53, ext, port, 36);
+        }
+        if (aftr.sessionCount() != flows) {
+            throw new IllegalStateException(aftr.sessionCount() + " sessions for " + flows + " flows");
         }
     }
 

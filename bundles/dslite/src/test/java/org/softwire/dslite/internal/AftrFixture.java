@@ -61,6 +61,11 @@ final class AftrFixture {
 
     /** Runs one batch; returns what was transmitted by it (and clears the list). */
     List<byte[]> feed(byte[]... packets) {
+        return feed(null, packets);
+    }
+
+    /** Runs one batch with {@code plan} (null: the AFTR's own); returns what was transmitted by it. */
+    List<byte[]> feed(AftrPlan plan, byte[]... packets) {
         for (int i = 0; i < packets.length; i++) {
             bufs[i].clear();
             bufs[i].set(packets[i]);
@@ -68,11 +73,16 @@ final class AftrFixture {
         sent.clear();
         aftr.lock.lock();
         try {
-            worker.process(bufs, packets.length, aftr.plan(), now);
+            worker.process(bufs, packets.length, plan == null ? aftr.plan() : plan, now);
         } finally {
             aftr.lock.unlock();
         }
         return new ArrayList<>(sent);
+    }
+
+    /** The buffer that carries packet {@code i} of a batch. */
+    PacketBuffer buffer(int i) {
+        return bufs[i];
     }
 
     /** One packet in, exactly one out. */

@@ -238,7 +238,7 @@ class AftrWorkerTest {
     }
 
     /** A B4 that fragments its IPv6 packets (RFC 6333 §5.3): IPv6 fragments of one IPv4-in-IPv6 packet. */
-    private static List<byte[]> fragmentsOf(byte[] tunnelPacket, int mtu, int id) {
+    static List<byte[]> fragmentsOf(byte[] tunnelPacket, int mtu, int id) {
         org.softwire.packet.PacketBuffer p = org.softwire.packet.PacketBuffer.of(tunnelPacket);
         org.softwire.packet.PacketBuffer[] out = new org.softwire.packet.PacketBuffer[8];
         for (int i = 0; i < out.length; i++) {
