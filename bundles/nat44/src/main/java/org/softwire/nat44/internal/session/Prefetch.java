@@ -113,7 +113,9 @@ final class Prefetch {
             int m = mp.found[j];
             int r = m >= 0 ? m * MS : 0;
             int h = m >= 0 ? mrec[r + MappingTable.HINT] : 0;
-            sub[j] = m >= 0 ? mrec[r + MappingTable.SUB] : 0;
+            h = h > 0 && h <= sess.capacity ? h : 0;
+            int u = m >= 0 ? mrec[r + MappingTable.SUB] : 0;
+            sub[j] = u >= 0 && u < subs.max ? u : 0;
             off[j] = h != 0 ? (h - 1) * SS : 0;
             session[j] = h - 1;
         }

@@ -125,7 +125,7 @@ final class SessionTable {
      * index decides. A stale hint (the session died, its record was reused) fails the check.
      */
     int findHinted(int hint, int mapping, int address, int port) {
-        if (hint != 0) {
+        if (hint > 0 && hint <= capacity) {
             int r = (hint - 1) * STRIDE;
             if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address
                     && (rec[r + R_PSF] & (0xFFFF0000 | LIVE | DEAD)) == (port << 16 | LIVE)) {

@@ -35,6 +35,22 @@ class SessionHintTest extends EngineFixture {
         assertThat(Packets.u16(last, 20)).isEqualTo(port); // same mapping (endpoint-independent)
     }
 
+    /** A hint outside the table (a damaged adopted state) is ignored by the translation and by the batch hint. */
+    @Test
+    void aHintOutsideTheTableIsIgnored() {
+        out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
+        int m = engine.maps.findOut(B4_A_HI, B4_A_LO, HOST, 40000, org.softwire.nat44.internal.PortAllocator.UDP);
+        engine.maps.setHint(m, engine.sess.capacity + 7);
+        engine.prefetch.minSessions = 0;
+        org.softwire.packet.PacketBuffer[] batch = {org.softwire.packet.PacketBuffer.of(Packets.udp(HOST, 40000, REMOTE, 53))};
+        engine.prefetchOutbound(batch, new long[] {B4_A_HI}, new long[] {B4_A_LO}, 1);
+        assertThat(engine.prefetch.session(0)).isEqualTo(engine.sess.find(m, REMOTE, 53));
+        long before = created();
+        assertThat(engine.outbound(batch[0], B4_A_HI, B4_A_LO, null, now)).isEqualTo(Verdict.FORWARD_EXTERNAL);
+        assertThat(created()).as("the existing session, found in the index").isEqualTo(before);
+        assertThat(engine.maps.hint(m)).isEqualTo(engine.sess.find(m, REMOTE, 53) + 1);
+    }
+
     @Test
     void aHintToAClearedSessionWaitingForTheWheelIsNotTaken() {
         out(Packets.udp(HOST, 40000, REMOTE, 53), B4_A_HI, B4_A_LO);
