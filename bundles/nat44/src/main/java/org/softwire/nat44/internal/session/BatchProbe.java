@@ -39,9 +39,9 @@ final class BatchProbe {
         off = new int[batch];
     }
 
-    /** How a record is checked against packet {@code j}'s key (record offset {@code r} in {@code rec}). */
+    /** How record {@code record} is checked against packet {@code j}'s key (the table's own check). */
     interface Check {
-        boolean matches(int[] rec, int r, int j);
+        boolean matches(int record, int j);
     }
 
     /** A load loop over the home slots, so that they are in cache for a later {@link #run}. */
@@ -113,7 +113,7 @@ final class BatchProbe {
             k = 0;
             for (int t = 0; t < pending; t++) {
                 int j = todo[t];
-                if (check.matches(rec, off[t], j)) {
+                if (check.matches(cand[t], j)) {
                     found[j] = cand[t];
                 } else {
                     advance(slots.length, j); // another key's entry: its successor next round

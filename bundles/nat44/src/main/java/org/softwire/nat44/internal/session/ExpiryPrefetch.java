@@ -14,7 +14,7 @@ final class ExpiryPrefetch {
     private final MappingTable maps;
     private final SessionTable sess;
     private final int[] expiring = new int[TimerWheel.CHUNK];
-    private final int[] mapOff = new int[TimerWheel.CHUNK];
+    private final int[] mapping = new int[TimerWheel.CHUNK];
     private final int[] sessionSlot = new int[TimerWheel.CHUNK];
     private final int[] outSlot = new int[TimerWheel.CHUNK];
     private final int[] inSlot = new int[TimerWheel.CHUNK];
@@ -35,19 +35,18 @@ final class ExpiryPrefetch {
             int r = s * SessionTable.STRIDE;
             if ((srec[r + SessionTable.R_PSF] & SessionTable.LIVE) != 0 && srec[r + SessionTable.EXPIRY] <= nowTick) {
                 expiring[n] = s;
-                mapOff[n++] = srec[r + SessionTable.MAP] * MS;
+                mapping[n++] = srec[r + SessionTable.MAP];
             }
         }
         long acc = 0;
         for (int k = 0; k < n; k++) {
-            int r = mapOff[k];
+            int r = mapping[k] * MS;
             acc += mrec[r] + mrec[r + MS - 1];
         }
         for (int k = 0; k < n; k++) {
-            int s = expiring[k];
-            int m = mapOff[k] / MS;
-            sessionSlot[k] = sess.home(s); // hashes the mapping's external endpoint: after the mapping record
-            boolean last = (mrec[mapOff[k] + MappingTable.EXT_PC] & 0xFFFF) == 1;
+            int m = mapping[k];
+            sessionSlot[k] = sess.home(expiring[k]); // hashes the mapping's external endpoint: after its record
+            boolean last = maps.sessions(m) == 1;
             outSlot[k] = last ? maps.outHome(m) : 0;
             inSlot[k] = last ? maps.inHome(m) : 0;
         }

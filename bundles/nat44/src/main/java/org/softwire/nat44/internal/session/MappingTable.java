@@ -99,6 +99,27 @@ final class MappingTable {
         return Hashing.reduce(inHash(address, port, protocol), in.length);
     }
 
+    /**
+     * Whether mapping {@code m} is the internal endpoint (subscriber key, address, {@link #pp}): the check of
+     * {@link #findOut} and of the batch lookups. A subscriber id outside the table (a damaged adopted state) is no
+     * match.
+     */
+    boolean isOut(int m, long keyHi, long keyLo, int address, int pp) {
+        int r = m * STRIDE;
+        if (rec[r + INT_PP] != pp || rec[r + INT_ADDR] != address) {
+            return false;
+        }
+        int s = rec[r + SUB];
+        return s >= 0 && s < subs.max && subs.keyLo(s) == keyLo && subs.keyHi(s) == keyHi;
+    }
+
+    /** Whether mapping {@code m} owns the external endpoint: the check of {@link #findIn} and the batch lookups. */
+    boolean isIn(int m, int address, int port, int protocol) {
+        int r = m * STRIDE;
+        return rec[r + EXT_ADDR] == address && rec[r + EXT_PC] >>> 16 == port
+                && ((rec[r + INT_PP] >>> 8) & 0xFF) == protocol;
+    }
+
     /** The mapping of an internal endpoint, or -1. */
     int findOut(long keyHi, long keyLo, int address, int port, int protocol) {
         int pp = pp(port, protocol);
@@ -113,15 +134,8 @@ final class MappingTable {
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.candidate(v, tag, step)) {
-                int m = Hashing.record(v);
-                int r = m * STRIDE;
-                if (rec[r + INT_PP] == pp && rec[r + INT_ADDR] == address) {
-                    int s = rec[r + SUB];
-                    if (subs.keyLo(s) == keyLo && subs.keyHi(s) == keyHi) {
-                        return m;
-                    }
-                }
+            if (Hashing.candidate(v, tag, step) && isOut(Hashing.record(v), keyHi, keyLo, address, pp)) {
+                return Hashing.record(v);
             }
             i = i + 1 == n ? 0 : i + 1;
             step = step == Hashing.SAT ? step : step + 1;
@@ -134,7 +148,6 @@ final class MappingTable {
         int n = slots.length;
         int h = inHash(address, port, protocol);
         int i = Hashing.reduce(h, n);
-        int want = port << 16;
         int tag = Hashing.tag(h);
         int step = 0;
         while (true) {
@@ -142,13 +155,8 @@ final class MappingTable {
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.candidate(v, tag, step)) {
-                int m = Hashing.record(v);
-                int r = m * STRIDE;
-                if (rec[r + EXT_ADDR] == address && (rec[r + EXT_PC] & 0xFFFF0000) == want
-                        && ((rec[r + INT_PP] >>> 8) & 0xFF) == protocol) {
-                    return m;
-                }
+            if (Hashing.candidate(v, tag, step) && isIn(Hashing.record(v), address, port, protocol)) {
+                return Hashing.record(v);
             }
             i = i + 1 == n ? 0 : i + 1;
             step = step == Hashing.SAT ? step : step + 1;

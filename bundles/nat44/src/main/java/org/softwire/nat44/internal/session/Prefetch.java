@@ -127,7 +127,7 @@ final class Prefetch {
         int slots = sess.index.length;
         for (int j = 0; j < n; j++) {
             int m = mp.found[j];
-            sp.live[j] = m >= 0 && (session[j] < 0 || !sessionMatches(srec, off[j], j, m));
+            sp.live[j] = m >= 0 && (session[j] < 0 || !sess.isLive(session[j], m, remote[j], remotePort[j]));
             sp.pos[j] = 0;
             if (sp.live[j]) {
                 int h = sess.hash(m, remote[j], remotePort[j]);
@@ -218,28 +218,16 @@ final class Prefetch {
         return session[j];
     }
 
-    private boolean outMatches(int[] rec, int r, int j) {
-        if (rec[r + MappingTable.INT_PP] != pp[j] || rec[r + MappingTable.INT_ADDR] != addr[j]) {
-            return false;
-        }
-        int s = rec[r + MappingTable.SUB];
-        return s >= 0 && s < subs.max && subs.keyLo(s) == kLo[j] && subs.keyHi(s) == kHi[j];
+    private boolean outMatches(int m, int j) {
+        return maps.isOut(m, kHi[j], kLo[j], addr[j], pp[j]);
     }
 
-    private boolean inMatches(int[] rec, int r, int j) {
-        return rec[r + MappingTable.EXT_ADDR] == addr[j] && rec[r + MappingTable.EXT_PC] >>> 16 == pp[j]
-                && ((rec[r + MappingTable.INT_PP] >>> 8) & 0xFF) == proto[j];
+    private boolean inMatches(int m, int j) {
+        return maps.isIn(m, addr[j], pp[j], proto[j]);
     }
 
-    private boolean sessionMatches(int[] rec, int r, int j) {
-        return sessionMatches(rec, r, j, mp.found[j]);
-    }
-
-    /** The session check of {@link SessionTable#find} (and, for a hint, {@link SessionTable#findHinted}). */
-    private boolean sessionMatches(int[] rec, int r, int j, int mapping) {
-        return rec[r + SessionTable.MAP] == mapping && rec[r + SessionTable.R_ADDR] == remote[j]
-                && (rec[r + SessionTable.R_PSF] & (0xFFFF0000 | SessionTable.LIVE | SessionTable.DEAD))
-                == (remotePort[j] << 16 | SessionTable.LIVE);
+    private boolean sessionMatches(int s, int j) {
+        return sess.isLive(s, mp.found[j], remote[j], remotePort[j]);
     }
 
     private static int aproto(int ipProto) {

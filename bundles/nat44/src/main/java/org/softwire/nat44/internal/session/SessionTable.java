@@ -125,14 +125,20 @@ final class SessionTable {
      * index decides. A stale hint (the session died, its record was reused) fails the check.
      */
     int findHinted(int hint, int mapping, int address, int port) {
-        if (hint > 0 && hint <= capacity) {
-            int r = (hint - 1) * STRIDE;
-            if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address
-                    && (rec[r + R_PSF] & (0xFFFF0000 | LIVE | DEAD)) == (port << 16 | LIVE)) {
-                return hint - 1;
-            }
+        if (hint > 0 && hint <= capacity && isLive(hint - 1, mapping, address, port)) {
+            return hint - 1;
         }
         return find(mapping, address, port);
+    }
+
+    /**
+     * Whether record {@code s} is the live session of {@code mapping} with this remote endpoint: the check of every
+     * lookup (index entries are always LIVE; a hint may name a dead or reused record).
+     */
+    boolean isLive(int s, int mapping, int address, int port) {
+        int r = s * STRIDE;
+        return rec[r + MAP] == mapping && rec[r + R_ADDR] == address
+                && (rec[r + R_PSF] & (0xFFFF0000 | LIVE | DEAD)) == (port << 16 | LIVE);
     }
 
     /** The session of a mapping with a remote endpoint, or -1. */
@@ -145,7 +151,6 @@ final class SessionTable {
         int[] slots = index;
         int n = slots.length;
         int i = Hashing.reduce(h, n);
-        int want = port << 16;
         int tag = Hashing.tag(h);
         int step = 0;
         while (true) {
@@ -153,12 +158,8 @@ final class SessionTable {
             if (v == 0) {
                 return -1;
             }
-            if (Hashing.candidate(v, tag, step)) {
-                int s = Hashing.record(v);
-                int r = s * STRIDE;
-                if (rec[r + MAP] == mapping && rec[r + R_ADDR] == address && (rec[r + R_PSF] & 0xFFFF0000) == want) {
-                    return s;
-                }
+            if (Hashing.candidate(v, tag, step) && isLive(Hashing.record(v), mapping, address, port)) {
+                return Hashing.record(v);
             }
             i = i + 1 == n ? 0 : i + 1;
             step = step == Hashing.SAT ? step : step + 1;
